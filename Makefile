@@ -1,0 +1,36 @@
+# The two commands of the README:
+#   make run    install what is missing, build, and start a live run against the embedded server
+#   make test   install what is missing, build, run every test, the sanitizer pass and the lint
+SWIFT ?= swift
+ARGS ?=
+
+.PHONY: setup build run test test-unit test-tsan lint bench format
+
+setup:
+	@scripts/setup
+
+build: setup
+	$(SWIFT) build -c release --product sartor-load
+
+run: build
+	.build/release/sartor-load run $(ARGS)
+
+test: setup test-unit test-tsan lint
+
+test-unit:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+# The metrics core is shared by every thread of the engine: its tests also run under TSan.
+test-tsan:
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan --filter SartorMetricsTests
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests bench/Sources
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests bench/Sources
+
+bench:
+	@scripts/setup --bench
+	bench/run-all

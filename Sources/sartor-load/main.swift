@@ -1,0 +1,1 @@
+print("sartor-load: under construction")
