@@ -1,8 +1,6 @@
-import Dispatch
 import Foundation
 import SartorCommandLine
 import SartorServer
-import Synchronization
 
 /// `sartor-load serve`: the embedded RTDB-compatible server as a standalone process.
 enum ServeCommand: Subcommand {
@@ -88,6 +86,7 @@ enum ServeCommand: Subcommand {
 
     static func run(_ parsed: ParsedCommand) async throws -> ExitCode {
         let configuration = try configuration(parsed)
+        TerminationSignal.install()
         let server = try EmbeddedServer.start(configuration)
         FileHandle.standardOutput.write(Data((server.baseURL + "\n").utf8))
         let signal = await waitForTermination()
@@ -170,23 +169,46 @@ enum ServeCommand: Subcommand {
 
     /// Suspends until SIGINT or SIGTERM arrives; returns its name.
     static func waitForTermination() async -> String {
-        let sources = [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")].map { number, name in
-            signal(number, SIG_IGN)
-            return (DispatchSource.makeSignalSource(signal: number, queue: .global()), name)
-        }
-        let name = await withCheckedContinuation {
-            (continuation: CheckedContinuation<String, Never>) in
-            let resumed = Atomic<Bool>(false)
-            for (source, name) in sources {
-                source.setEventHandler {
-                    if !resumed.exchange(true, ordering: .acquiringAndReleasing) {
-                        continuation.resume(returning: name)
-                    }
-                }
-                source.resume()
+        await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+            let thread = Thread {
+                continuation.resume(returning: TerminationSignal.wait())
             }
+            thread.name = "sartor-signals"
+            thread.start()
         }
-        for (source, _) in sources { source.cancel() }
-        return name
+    }
+}
+
+/// SIGINT and SIGTERM through a self-pipe: whichever thread the kernel picks runs a handler
+/// that only writes the signal number, and one thread waits on the pipe. A second signal while
+/// shutting down exits at once with 130.
+enum TerminationSignal {
+    // Written once by install() before any signal can arrive; read by the handler.
+    nonisolated(unsafe) private static var pipeEnds: (read: Int32, write: Int32) = (-1, -1)
+    nonisolated(unsafe) private static var received: sig_atomic_t = 0
+
+    /// Installs the handlers; call before the server starts its threads.
+    static func install() {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return }
+        pipeEnds = (ends[0], ends[1])
+        for number in [SIGINT, SIGTERM] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                TerminationSignal.received += 1
+                if TerminationSignal.received > 1 { _exit(130) }
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(TerminationSignal.pipeEnds.write, &byte, 1)
+            }
+            sigemptyset(&action.sa_mask)
+            sigaction(number, &action, nil)
+        }
+    }
+
+    /// Blocks until a signal has been received; returns its name.
+    static func wait() -> String {
+        var byte: UInt8 = 0
+        while read(pipeEnds.read, &byte, 1) < 0 && errno == EINTR {}
+        return Int32(byte) == SIGINT ? "SIGINT" : "SIGTERM"
     }
 }
