@@ -35,6 +35,8 @@ public final class EmbeddedServer: Sendable {
         let accessLog = configuration.accessLog && log.isEnabled
         let hooks = DaemonHooks(
             respond: { request in
+                // Limitation: an injected failure is answered before the database sees the
+                // request, so an injected 500 or 504 never applies a write (RTDB's may have).
                 if let status = faults.failure() {
                     return .response(.injectedFailure(status: status))
                 }

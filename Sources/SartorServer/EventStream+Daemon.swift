@@ -34,6 +34,8 @@ extension EventStream {
                 if state.overflowed { return .finished(-2) }
                 if state.closed { return .finished(-1) }
                 guard let connection = state.connection else { return .finished(-2) }
+                // Limitation: MHD does not watch a suspended connection, so a client that leaves
+                // an idle stream is noticed at the next event or keep-alive.
                 state.suspended = true
                 MHD_suspend_connection(connection.pointer)
                 return .finished(0)

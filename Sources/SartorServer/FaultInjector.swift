@@ -43,6 +43,8 @@ final class FaultInjector: Sendable {
     }
 
     /// How long to hold this response (latency plus any stall in progress), or nil for none.
+    // Limitation: decided when the request arrives; a stall that starts while a response is
+    // already held does not hold it longer.
     func delay(now: ContinuousClock.Instant = .now) -> Duration? {
         guard plan.latency != nil || plan.stall != nil else { return nil }
         let stall = plan.stall?.remainingStall(at: started.duration(to: now))

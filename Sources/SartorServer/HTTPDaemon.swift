@@ -64,7 +64,11 @@ final class HTTPDaemon: @unchecked Sendable {
             | MHD_ALLOW_SUSPEND_RESUME.rawValue | MHD_USE_TURBO.rawValue
         options.listen_fd = fd
         options.thread_pool_size = UInt32(max(1, settings.threadCount))
+        // Limitation: connections over the limit are not refused: MHD stops accepting, so they
+        // wait in the kernel's listen backlog until a slot frees.
         options.connection_limit = UInt32(max(1, settings.maxConnections))
+        // Limitation: the timeout counts silence, so a client that trickles a byte at a time
+        // keeps its connection; the connection limit bounds what such clients can hold.
         options.connection_timeout_s = UInt32(max(0, settings.connectionTimeoutSeconds))
         options.connection_memory_limit = 64 << 10
         options.handler = daemonAccessHandler
