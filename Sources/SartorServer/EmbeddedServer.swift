@@ -45,7 +45,7 @@ public final class EmbeddedServer: Sendable {
             delay: { faults.delay() },
             responded: { record in
                 counters.record(status: record.status, bodyBytes: record.bodyBytes)
-                if record.method != "GET", (200..<300).contains(record.status) {
+                if record.isWrite, (200..<300).contains(record.status) {
                     changes.noteChange()
                 }
                 if accessLog { log.write(record.accessLine) }
@@ -126,6 +126,14 @@ extension ServerConfiguration {
 }
 
 extension ResponseRecord {
+    /// Whether the request could have changed the tree (POST covers method overrides).
+    var isWrite: Bool {
+        switch method {
+        case "PUT", "POST", "PATCH", "DELETE": true
+        default: false
+        }
+    }
+
     /// `GET /users/a.json 200 123B 0.42ms`
     var accessLine: String {
         let millis = (elapsed.seconds * 1000 * 100).rounded() / 100

@@ -86,10 +86,10 @@ final class HTTPDaemon: @unchecked Sendable {
 
     /// Ends every stream and delay, then stops the daemon and closes its socket. Idempotent.
     func stop() {
-        guard let running = daemon else { return }
-        daemon = nil
         streams.closeAll()
         scheduler.stop()
+        guard let running = daemon else { return }
+        daemon = nil
         MHD_stop_daemon(running)
     }
 

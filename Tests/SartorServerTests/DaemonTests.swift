@@ -63,4 +63,24 @@ struct DaemonTests {
         server.stop()
         #expect(throws: (any Error).self) { try RawConnection(port: port) }
     }
+
+    @Test func aBusyPortOrABadHostIsASetupError() throws {
+        let server = try echoServer()
+        defer { server.stop() }
+        #expect {
+            try echoServer { $0.port = server.port }
+        } throws: { error in
+            guard case .cannotListen(_, let port, _) = error as? ServerError else { return false }
+            return port == server.port
+        }
+        #expect(throws: ServerError.invalidHost("localhost")) {
+            try echoServer { $0.host = "localhost" }
+        }
+    }
+
+    @Test func servesIPv6Loopback() throws {
+        let server = try echoServer { $0.host = "::1" }
+        defer { server.stop() }
+        #expect(server.baseURL == "http://[::1]:\(server.port)")
+    }
 }
