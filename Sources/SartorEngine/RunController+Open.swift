@@ -11,30 +11,33 @@ extension RunController {
     /// backlog to burst through on resume.
     func dispatchOpenModel(maxInFlight: Int, group: inout DiscardingTaskGroup) async {
         var random = rootRandom.derived(stream: .max)
-        var intended = Duration.zero
+        var schedule = ArrivalSchedule()
         let tolerance = configuration.lateStartTolerance
 
-        while !Task.isCancelled {
+        while !Task.isCancelled, !isStopping {
             let now = ContinuousClock.now
-            let (rate, active, wall, paused) = control.withLock { state in
+            let (rate, active, paused, end) = control.withLock { state in
                 (
-                    state.load.value, state.activeTime(at: now),
-                    state.instant(atActiveTime: intended), state.state == .paused
+                    state.load.value, state.activeTime(at: now), state.state == .paused,
+                    scheduleEnd(state)
                 )
             }
             if paused {
                 await waitWhilePaused()
                 continue
             }
-            guard rate > 0 else {
-                // Nothing to schedule: keep the schedule at the present, not in the past.
-                intended = max(intended, active)
-                await housekeepingNap()
-                if isStopping { break }
+            guard let next = schedule.nextStart(rate: rate), next < end ?? .seconds(Int64.max)
+            else {
+                // Nothing due before the end: keep the schedule at the present, not in the past.
+                schedule.advance(to: active, rate: 0)
+                await housekeepingSleepForTick()
                 continue
             }
-            if wall > now {
+            if next > active {
+                let wake = min(next, active + Self.tick)
+                let wall = control.withLock { $0.instant(atActiveTime: wake) }
                 try? await Task.sleep(until: wall, clock: .continuous)
+                if wake < next { schedule.advance(to: wake, rate: rate) }
                 continue
             }
             guard let checkout = await acquireAgent(limit: maxInFlight) else { break }
@@ -44,20 +47,30 @@ extension RunController {
                 break
             }
             // A pause while waiting moved the schedule: place the start on it again.
-            let start = control.withLock { $0.instant(atActiveTime: intended) }
-            launch(index, on: checkout, intended: start, tolerance: tolerance, group: &group)
-            intended += .seconds(1 / rate)
+            let intended = control.withLock { $0.instant(atActiveTime: next) }
+            launch(index, on: checkout, intended: intended, tolerance: tolerance, group: &group)
+            schedule.started(at: next)
         }
-        countUnstartedAsMissed(from: intended, rate: control.withLock { $0.load.value })
+        countUnstartedAsMissed(schedule)
         await drainOpenModel()
         workers.subtract(1, ordering: .relaxed)
+    }
+
+    /// The active time at which the run will end by itself (its duration, or the end of its
+    /// stages while they govern the load), or `nil`.
+    private func scheduleEnd(_ state: ControlState) -> Duration? {
+        let stagesEnd = plan.stages.isEmpty || state.loadOverridden ? nil : plan.totalDuration
+        switch (configuration.duration, stagesEnd) {
+        case (let duration?, let stagesEnd?): return min(duration, stagesEnd)
+        case (let duration, let stagesEnd): return duration ?? stagesEnd
+        }
     }
 
     private var isStopping: Bool {
         control.withLock { $0.state == .stopping || $0.state == .finished }
     }
 
-    private func housekeepingNap() async {
+    private func housekeepingSleepForTick() async {
         try? await Task.sleep(for: Self.tick)
     }
 
@@ -122,13 +135,15 @@ extension RunController {
 
     /// Counts as missed the scheduled starts already due (beyond the tolerance) when the
     /// dispatcher stopped, so that a stop during a backlog does not hide them.
-    private func countUnstartedAsMissed(from intended: Duration, rate: Double) {
-        guard rate > 0 else { return }
+    private func countUnstartedAsMissed(_ schedule: ArrivalSchedule) {
         let now = ContinuousClock.now
-        let active = control.withLock { $0.activeTime(at: now) }
-        let overdue = active - configuration.lateStartTolerance - intended
-        guard overdue >= .zero else { return }
-        missedStarts.add(Int(overdue.seconds * rate) + 1, ordering: .relaxed)
+        let (rate, active, end) = control.withLock { state in
+            (state.load.value, state.activeTime(at: now), scheduleEnd(state))
+        }
+        guard let next = schedule.nextStart(rate: rate) else { return }
+        let due = min(active, end ?? active) - configuration.lateStartTolerance
+        guard due >= next else { return }
+        missedStarts.add(Int((due - next).seconds * rate) + 1, ordering: .relaxed)
     }
 
     /// After the dispatcher stopped: waits for running operations to finish (or for the

@@ -66,7 +66,7 @@ extension RunController {
                 } else {
                     state.stageIndex = nil
                     state.load = state.load.with(value: plan.finalLoad)
-                    limitReached = configuration.duration == nil
+                    limitReached = true
                 }
             }
             if let duration = configuration.duration, active >= duration { limitReached = true }

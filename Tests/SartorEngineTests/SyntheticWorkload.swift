@@ -20,8 +20,18 @@ final class CallLog: Sendable {
     private let calls = Mutex<[CallRecord]>([])
     private let connects = Atomic<Int>(0)
     private let disconnects = Atomic<Int>(0)
+    /// Calls running now, and the most ever running at once.
+    private let running = Mutex((now: 0, most: 0))
 
     func append(_ call: CallRecord) { calls.withLock { $0.append(call) } }
+    func began() {
+        running.withLock {
+            $0.now += 1
+            $0.most = max($0.most, $0.now)
+        }
+    }
+    func ended() { running.withLock { $0.now -= 1 } }
+    var mostRunningAtOnce: Int { running.withLock { $0.most } }
     func connected() { connects.add(1, ordering: .relaxed) }
     func disconnected() { disconnects.add(1, ordering: .relaxed) }
 
@@ -73,6 +83,8 @@ struct SyntheticAgent: VirtualAgent {
     mutating func run(operation: Int, _ context: inout OperationContext) async -> Outcome {
         log.append(CallRecord(agent: index, operation: operation, start: .now))
         calls += 1
+        log.began()
+        defer { log.ended() }
         return await behaviour(operation, index, calls - 1, &context)
     }
 
