@@ -28,7 +28,7 @@ public final class IntervalRecorder: Sendable {
     private let spares: Locked<[Histogram]>
 
     /// A recorder with `shardCount` shards, rounded up to a power of two; by default twice the
-    /// number of online processors (at least 4, at most 64).
+    /// number of online processors (at least 4, at most 32).
     public init(shardCount: Int? = nil) {
         let wanted = Swift.max(shardCount ?? Self.defaultShardCount, 1)
         var count = 1
@@ -72,7 +72,7 @@ public final class IntervalRecorder: Sendable {
 
     private static var defaultShardCount: Int {
         let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        return Swift.min(Swift.max(processors * 2, 4), 64)
+        return Swift.min(Swift.max(processors * 2, 4), 32)
     }
 }
 
