@@ -16,12 +16,13 @@ extension RunController {
 
         while !Task.isCancelled, !isStopping {
             let now = ContinuousClock.now
-            let (rate, active, paused, end) = control.withLock { state in
+            let (load, active, paused, end) = control.withLock { state in
                 (
-                    state.load.value, state.activeTime(at: now), state.state == .paused,
-                    scheduleEnd(state)
+                    RateSource(state: state, plan: plan), state.activeTime(at: now),
+                    state.state == .paused, scheduleEnd(state)
                 )
             }
+            let rate = load.rate(at: active)
             if paused {
                 await waitWhilePaused()
                 continue
@@ -37,7 +38,11 @@ extension RunController {
                 let wake = min(next, active + Self.tick)
                 let wall = control.withLock { $0.instant(atActiveTime: wake) }
                 try? await Task.sleep(until: wall, clock: .continuous)
-                if wake < next { schedule.advance(to: wake, rate: rate) }
+                if wake < next {
+                    // The rate at the middle of the step integrates a ramp without bias.
+                    let middle = active + (wake - active) / 2
+                    schedule.advance(to: wake, rate: load.rate(at: middle))
+                }
                 continue
             }
             guard let checkout = await acquireAgent(limit: maxInFlight) else { break }
@@ -133,17 +138,18 @@ extension RunController {
         waiter?.resume()
     }
 
-    /// Counts as missed the scheduled starts already due (beyond the tolerance) when the
-    /// dispatcher stopped, so that a stop during a backlog does not hide them.
+    /// Counts as missed the scheduled starts already due when the dispatcher stopped: they can
+    /// never start, and a stop during a backlog must not hide them.
     private func countUnstartedAsMissed(_ schedule: ArrivalSchedule) {
         let now = ContinuousClock.now
         let (rate, active, end) = control.withLock { state in
             (state.load.value, state.activeTime(at: now), scheduleEnd(state))
         }
         guard let next = schedule.nextStart(rate: rate) else { return }
-        let due = min(active, end ?? active) - configuration.lateStartTolerance
-        guard due >= next else { return }
-        missedStarts.add(Int((due - next).seconds * rate) + 1, ordering: .relaxed)
+        let due = min(active, end ?? active)
+        guard due > next else { return }
+        let unstarted = ((due - next).seconds * rate).rounded(.up)
+        missedStarts.add(Int(unstarted), ordering: .relaxed)
     }
 
     /// After the dispatcher stopped: waits for running operations to finish (or for the
@@ -165,5 +171,22 @@ extension RunController {
                 }
             }
         }
+    }
+}
+
+/// Where the open model's rate comes from at a moment of active time: the stages, read at the
+/// exact moment rather than at the last housekeeping tick, or the load set by `setLoad`.
+struct RateSource {
+    let fixed: Double
+    let plan: StagePlan?
+
+    init(state: ControlState, plan: StagePlan) {
+        fixed = state.load.value
+        self.plan = plan.stages.isEmpty || state.loadOverridden ? nil : plan
+    }
+
+    func rate(at time: Duration) -> Double {
+        guard let plan else { return fixed }
+        return plan.load(at: time)?.load ?? plan.finalLoad
     }
 }
