@@ -81,6 +81,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .executableTarget(
+            name: "engine-bench",
+            dependencies: ["SartorEngine"],
+            path: "bench/Sources/engine-bench",
+            swiftSettings: strict
+        ),
+
         .testTarget(name: "SartorMetricsTests", dependencies: ["SartorMetrics"]),
         .testTarget(name: "SartorCommandLineTests", dependencies: ["SartorCommandLine"]),
         .testTarget(name: "SartorHTTPTests", dependencies: ["SartorHTTP", "SartorServer"]),
