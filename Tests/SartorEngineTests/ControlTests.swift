@@ -98,6 +98,7 @@ import Testing
             context.bytesSent += 100
             context.bytesReceived += 10
             context.requests += 1
+            context.retries += call % 2
             switch call % 4 {
             case 0: return .success
             case 1: return .failure(.httpStatus(503), message: "busy")
@@ -113,9 +114,24 @@ import Testing
         #expect(stats.skipped == 10 && stats.conflicts == 10)
         #expect(stats.errorsByKind == [.httpStatus(503): 10])
         #expect(stats.bytesSent == 4_000 && stats.bytesReceived == 400 && stats.requests == 40)
+        #expect(stats.retries == 20 && final.retries == 20)
         #expect(final.errors.countsByKind[.httpStatus(503)] == 10)
         #expect(final.errors.recentErrors.last?.operation == "op0")
         #expect(final.perSecond.totals.operations == 40)
         #expect(final.perSecond.totals.bytes == 4_400)
+    }
+
+    @Test func failedConnectsAreCountedAndRetried() async {
+        var workload = SyntheticWorkload(weights: [1]) { _, _, _, _ in .success }
+        workload.failedConnects = 2
+        let controller = RunController(
+            workload: workload,
+            configuration: .closed(agents: 3, think: .fixed(.milliseconds(1)), operations: 30))
+        let final = await controller.run()
+        #expect(final.connectFailures == 6)
+        #expect(final.errors.countsByKind[.connectionRefused] == 6)
+        #expect(final.errors.recentErrors.contains { $0.operation == "connect" })
+        #expect(final.completedOperations == 30)
+        #expect(workload.log.connectCount == 3)
     }
 }

@@ -51,6 +51,8 @@ struct SyntheticWorkload: Workload {
     let operations: [OperationSpec]
     let log = CallLog()
     let behaviour: SyntheticBehaviour
+    /// How many times each agent's `connect` fails before it succeeds.
+    var failedConnects = 0
 
     init(_ operations: [OperationSpec], behaviour: @escaping SyntheticBehaviour) {
         self.operations = operations
@@ -65,7 +67,8 @@ struct SyntheticWorkload: Workload {
     }
 
     func makeAgent(index: Int) -> any VirtualAgent {
-        SyntheticAgent(index: index, log: log, behaviour: behaviour)
+        SyntheticAgent(
+            index: index, log: log, behaviour: behaviour, failedConnectsLeft: failedConnects)
     }
 }
 
@@ -73,9 +76,14 @@ struct SyntheticAgent: VirtualAgent {
     let index: Int
     let log: CallLog
     let behaviour: SyntheticBehaviour
+    var failedConnectsLeft: Int
     var calls = 0
 
     mutating func connect(_ context: inout OperationContext) async -> Outcome {
+        if failedConnectsLeft > 0 {
+            failedConnectsLeft -= 1
+            return .failure(.connectionRefused, message: "agent \(index) refused")
+        }
         log.connected()
         return .success
     }
