@@ -58,6 +58,7 @@ let after = ProcessUsage.now()
 let wall = (clock.now - start).seconds
 let cpu = (after.cpuTime - before.cpuTime).seconds
 let latency = final.latency
+let recent = final.recentLatency
 print(
     """
     model: \(isOpen ? "open" : "closed") \(final.model)
@@ -66,7 +67,8 @@ print(
     (\(Int(final.overallRate))/s), rate limited: \(final.operations[1].rateLimited), \
     missed starts: \(final.missedStarts), errors: \(final.errorCount)
     latency µs: p50 \(latency.value(atPercentile: 50)) p99 \(latency.value(atPercentile: 99)) \
-    max \(latency.max)
+    max \(latency.max); last 10 s: p50 \(recent.value(atPercentile: 50)) \
+    p99 \(recent.value(atPercentile: 99))
     cpu: \(rounded(cpu)) s over \(rounded(wall)) s = \(percent(cpu / wall)) of one core
     rss: now \(megabytes(after.residentBytes)), peak \(megabytes(after.peakResidentBytes))
     """)
