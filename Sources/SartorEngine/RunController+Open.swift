@@ -97,6 +97,8 @@ extension RunController {
                     index: agentIndex, workload: self.workload, root: self.rootRandom,
                     retryPolicy: self.configuration.retryPolicy)
             }
+            // Limitation: a new agent connects inside its first operation's slot, so the
+            // connect time shows in that operation's corrected latency (not in its raw one).
             await self.connect(&agent)
             if agent.isConnected {
                 await self.perform(index, on: &agent, intended: intended)
