@@ -24,8 +24,10 @@ import Testing
             try? await Task.sleep(for: .milliseconds(5))
         }
         let final = await run.value
-        #expect(seen.contains { $0.0 > 0.15 && $0.0 < 0.24 && $0.1 == 8 })
-        #expect(seen.contains { $0.0 > 0.40 && $0.0 < 0.49 && $0.1 == 2 })
+        // Up to 8, then down to 2 (a slow machine may sample late, never out of order).
+        let reachedEight = seen.firstIndex { $0.1 == 8 }
+        #expect(reachedEight != nil)
+        #expect(seen[(reachedEight ?? seen.endIndex)...].contains { $0.0 > 0.35 && $0.1 == 2 })
         #expect(!seen.contains { $0.1 > 8 })
         #expect(final.activeTime < .seconds(2))
         #expect(workload.log.disconnectCount == workload.log.connectCount)
