@@ -1,1 +1,5 @@
-print("bench")
+if CommandLine.arguments.dropFirst().first == "rtdb" {
+    RTDBBenchmark.run()
+} else {
+    print("bench")
+}
