@@ -18,6 +18,8 @@ struct RequestTarget: Equatable {
                 isPriority = true
                 continue
             }
+            // Limitation: `/.settings/rules.json` is refused like any other dotted key: there
+            // are no security rules to read or write.
             guard KeyRules.isValidKey(key) else { return .failure(.invalidPath) }
             keys.append(key)
         }

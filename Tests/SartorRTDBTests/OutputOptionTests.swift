@@ -70,6 +70,7 @@ import Testing
         let jsonp = db.send("GET", "/x.json", query: [("callback", "cb")])
         #expect(jsonp.bodyText == "cb(1);")
         #expect(jsonp.header("Content-Type")?.hasPrefix("application/javascript") == true)
+        #expect(db.send("GET", "/x.json", query: [("callback", "alert(1)")]).status == 400)
         let download = db.send("GET", "/x.json", query: [("download", "x.json")])
         #expect(download.header("Content-Disposition") == "attachment; filename=\"x.json\"")
     }
