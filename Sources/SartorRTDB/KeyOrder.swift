@@ -26,9 +26,7 @@ enum KeyOrder {
     }
 
     static func keyLess(_ lhs: String, _ rhs: String) -> Bool {
-        let keys = [lhs, rhs]
-        let order = compare(OrderKey(lhs, index: 0), OrderKey(rhs, index: 1)) { keys[Int($0)] }
-        return order < 0
+        compare(OrderKey(lhs, index: 0), OrderKey(rhs, index: 1)) { $0 == 0 ? lhs : rhs } < 0
     }
 
     /// The children in `$key` order.
@@ -36,6 +34,9 @@ enum KeyOrder {
     /// Cost: O(n log n) comparisons of plain integers (a 32-bit key value or the first 24
     /// bytes of the key); whole keys are compared only on ties, so sorting retains nothing.
     static func sortedChildren(_ children: [String: Node]) -> [(key: String, node: Node)] {
+        if children.count <= 8 {
+            return children.map { ($0.key, $0.value) }.sorted { keyLess($0.key, $1.key) }
+        }
         let entries = Array(children)
         var order = entries.indices.map { OrderKey(entries[$0].key, index: $0) }
         entries.withUnsafeBufferPointer { buffer in
