@@ -20,7 +20,10 @@ struct RequestTarget: Equatable {
             }
             // Limitation: `/.settings/rules.json` is refused like any other dotted key: there
             // are no security rules to read or write.
-            guard KeyRules.isValidKey(key) else { return .failure(.invalidPath) }
+            // RTDB also refuses an encoded backslash in a URL path, though bodies may use it.
+            guard KeyRules.isValidKey(key), !key.contains("\\") else {
+                return .failure(.invalidPath)
+            }
             keys.append(key)
         }
         let path = DatabasePath(keys)
