@@ -76,7 +76,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "sartor-bench",
-            dependencies: ["SartorMetrics"],
+            dependencies: ["SartorMetrics", "SartorRTDB"],
             path: "bench/Sources/sartor-bench",
             swiftSettings: strict
         ),
