@@ -37,8 +37,9 @@ public final class DataGrowthSampler: Sendable {
     public let maxInboxes: Int
     private let samples = Mutex<[DataSizes]>([])
 
-    public init(session: RTDBSession, paths: SartorPaths, capacity: Int = 720, maxInboxes: Int = 256)
-    {
+    public init(
+        session: RTDBSession, paths: SartorPaths, capacity: Int = 720, maxInboxes: Int = 256
+    ) {
         self.session = session
         self.paths = paths
         self.capacity = max(2, capacity)

@@ -64,23 +64,33 @@ public struct OperationMix: Sendable, Equatable {
     /// Parses `direct_message=30,broadcast=10,...`: names missing from the text get 0.
     /// Throws `MixError` for an unknown name, a bad number, a repeated name or an all-zero mix.
     public static func parse(_ text: String) throws(MixError) -> OperationMix {
-        var weights: [SartorOperation: Double] = [:]
+        var named: [(name: String, weight: Double)] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1).map {
                 $0.trimmingCharacters(in: " ")
             }
             guard parts.count == 2 else { throw .malformed(String(item)) }
-            guard let operation = SartorOperation(name: parts[0]) else {
-                throw .unknownOperation(parts[0])
-            }
             guard let weight = Double(parts[1]), weight >= 0, weight.isFinite else {
-                throw .badWeight(operation.name, parts[1])
+                throw .badWeight(parts[0], parts[1])
+            }
+            named.append((parts[0], weight))
+        }
+        return try OperationMix(named: named, text: text)
+    }
+
+    /// A mix from names and weights already split (by the command-line parser): every name
+    /// must be an operation's, given once, and at least one weight must be above 0.
+    public init(named: [(name: String, weight: Double)], text: String) throws(MixError) {
+        var weights: [SartorOperation: Double] = [:]
+        for (name, weight) in named {
+            guard let operation = SartorOperation(name: name) else {
+                throw .unknownOperation(name)
             }
             guard weights[operation] == nil else { throw .repeated(operation.name) }
             weights[operation] = weight
         }
         guard weights.values.contains(where: { $0 > 0 }) else { throw .empty(text) }
-        return OperationMix(weights: weights)
+        self.init(weights: weights)
     }
 }
 
