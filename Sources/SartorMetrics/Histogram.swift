@@ -12,7 +12,7 @@
 /// `Histogram` is a value type with copy-on-write storage: copying is O(1) until one of the
 /// copies is changed. `record` costs a few nanoseconds and never allocates unless the storage is
 /// shared with another copy. It is not thread-safe by itself; share it through
-/// `IntervalRecorder` or a `Mutex`.
+/// `IntervalRecorder` or a lock.
 public struct Histogram: Sendable {
     /// The smallest value told apart from 0, in microseconds.
     public static let lowestDiscernibleValue = 1
