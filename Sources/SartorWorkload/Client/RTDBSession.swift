@@ -86,3 +86,5 @@ public struct RTDBSession: Sendable {
         return nil
     }
 }
+
+extension HTTPClient: RequestSending {}
