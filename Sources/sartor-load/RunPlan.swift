@@ -1,6 +1,7 @@
 import Foundation
 import SartorCommandLine
 import SartorEngine
+import SartorReports
 import SartorWorkload
 
 /// Everything `run` was asked to do, read from the command line and checked.
@@ -14,7 +15,7 @@ struct RunPlan: Sendable {
     var statusInterval: Duration
     var sampleInterval: Duration
     var reportDirectory: String
-    var thresholds: [String]
+    var thresholds: [Threshold]
     var abortOnFail: Bool
     var verify: Bool
     /// The command line as given, for the reports.
@@ -57,7 +58,8 @@ struct RunPlan: Sendable {
         statusInterval = parsed.duration("status-interval")!
         sampleInterval = parsed.duration("sample-interval")!
         reportDirectory = parsed.string("report-dir") ?? Self.defaultReportDirectory()
-        thresholds = parsed.strings("threshold")
+        thresholds = try parsed.strings("threshold").map { try Threshold.parse($0) }
+        try Threshold.validate(thresholds, operations: SartorOperation.allCases.map(\.name))
         abortOnFail = parsed.flag("abort-on-fail")
         arguments = Self.arguments(parsed)
     }
