@@ -27,6 +27,9 @@ let daemonAccessHandler: MHD_AccessHandlerCallback = {
     guard let stored = requestContext.pointee else {
         return daemon.beginRequest(handle, url: url, method: method, context: requestContext)
     }
+    if stored == bodilessRequestMark {
+        return daemon.answerBodilessRequest(handle, url: url, method: method)
+    }
     let pending = Unmanaged<PendingRequest>.fromOpaque(stored).takeUnretainedValue()
     if uploadSize.pointee > 0 {
         let count = uploadSize.pointee
@@ -46,16 +49,22 @@ let daemonAccessHandler: MHD_AccessHandlerCallback = {
     return daemon.finishRequest(handle, pending: pending)
 }
 
+/// Marks a request without body or delay: it is answered on MHD's second call without any
+/// per-request allocation (a response queued on the first call would close the connection).
+/// `nonisolated(unsafe)`: a constant address that is compared, never dereferenced.
+nonisolated(unsafe) let bodilessRequestMark = UnsafeMutableRawPointer(bitPattern: 0x5A)!
+
 /// MHD's completion notice: releases the per-request state.
 let daemonRequestCompleted: MHD_RequestCompletedCallback = { _, _, requestContext, _ in
-    guard let requestContext, let stored = requestContext.pointee else { return }
+    guard let requestContext, let stored = requestContext.pointee, stored != bodilessRequestMark
+    else { return }
     Unmanaged<PendingRequest>.fromOpaque(stored).release()
     requestContext.pointee = nil
 }
 
 extension HTTPDaemon {
-    /// First call for a request: refuse an oversized body, answer a body-less request at once
-    /// when no delay applies, else keep state for the following calls.
+    /// First call for a request: refuse an oversized body, mark a body-less request without
+    /// delay for a quick answer, else keep state for the following calls.
     func beginRequest(
         _ connection: ConnectionHandle, url: UnsafePointer<CChar>, method: UnsafePointer<CChar>,
         context: UnsafeMutablePointer<UnsafeMutableRawPointer?>
@@ -63,23 +72,33 @@ extension HTTPDaemon {
         let started = ContinuousClock.now
         let declaredLength = lookupHeader(connection, "Content-Length").flatMap { Int($0) }
         let chunked = lookupHeader(connection, "Transfer-Encoding") != nil
-        var request = readRequest(connection, url: url, method: method)
-
         if let declaredLength, declaredLength > settings.maxBodyBytes {
+            let request = readRequest(connection, url: url, method: method)
             return send(.response(.payloadTooLarge), for: request, on: connection, since: started)
         }
         let expectsBody = chunked || (declaredLength ?? 0) > 0
         let delay = hooks.delay()
         if !expectsBody, delay == nil {
-            return send(hooks.respond(request), for: request, on: connection, since: started)
+            context.pointee = bodilessRequestMark
+            return .YES
         }
 
+        var request = readRequest(connection, url: url, method: method)
         if let declaredLength, declaredLength > 0 {
             request.body.reserveCapacity(declaredLength)
         }
         let pending = PendingRequest(request: request, started: started, delay: delay)
         context.pointee = Unmanaged.passRetained(pending).toOpaque()
         return .YES
+    }
+
+    /// Second call for a request marked by `bodilessRequestMark`: read it and answer.
+    func answerBodilessRequest(
+        _ connection: ConnectionHandle, url: UnsafePointer<CChar>, method: UnsafePointer<CChar>
+    ) -> MHD_Result {
+        let started = ContinuousClock.now
+        let request = readRequest(connection, url: url, method: method)
+        return send(hooks.respond(request), for: request, on: connection, since: started)
     }
 
     /// Final call (body complete, or resumed after a delay): suspend once for an injected delay,
