@@ -38,8 +38,8 @@ public struct DashboardModel: Equatable, Sendable {
     /// One operation of the mix: its weights, counters and latency in two windows.
     public struct Operation: Equatable, Sendable {
         public var name: String
-        public var weight: Int
-        public var initialWeight: Int
+        public var weight: Double
+        public var initialWeight: Double
         public var count: Int
         public var errors: Int
         public var skipped: Int
@@ -52,7 +52,7 @@ public struct DashboardModel: Equatable, Sendable {
         public var recent: LatencySummary
 
         public init(
-            name: String, weight: Int, initialWeight: Int, count: Int = 0, errors: Int = 0,
+            name: String, weight: Double, initialWeight: Double, count: Int = 0, errors: Int = 0,
             skipped: Int = 0, conflicts: Int = 0, rateLimited: Int = 0, retries: Int = 0,
             wholeRun: LatencySummary = .init(), recent: LatencySummary = .init()
         ) {

@@ -29,6 +29,11 @@ enum Format {
         return text
     }
 
+    /// A weight of the mix: `30`, or `2.5` when it is not whole.
+    static func weight(_ value: Double) -> String {
+        value == value.rounded() ? fixed(value, 0) : fixed(value, 1)
+    }
+
     /// A count: `999`, `12.3k`, `1.23M`.
     static func count(_ value: Int) -> String {
         switch abs(value) {

@@ -10,7 +10,7 @@ enum MixPanel {
         let totalWeight = model.operations.reduce(0) { $0 + $1.weight }
         let recentTotal = model.operations.reduce(0) { $0 + $1.recent.count }
         let inner = grid.box(
-            rect, title: "Mix", detail: "Σ weight \(totalWeight), actual: last 10 s")
+            rect, title: "Mix", detail: "Σ weight \(Format.weight(totalWeight)), actual: last 10 s")
         guard inner.height >= 2 else { return }
         let numbersWidth = 6 + 8 + 8
         let nameWidth = max(4, inner.width - 2 - numbersWidth)
@@ -25,14 +25,14 @@ enum MixPanel {
             let y = inner.y + 1 + index
             let isSelected = index == state.selected
             let role: StyleRole = isSelected ? .selected : .text
-            let target = totalWeight > 0 ? Double(operation.weight) / Double(totalWeight) : 0
+            let target = totalWeight > 0 ? operation.weight / totalWeight : 0
             let realised =
                 recentTotal > 0
                 ? Format.percent(Double(operation.recent.count) / Double(recentTotal)) : "-"
             let changed = operation.weight != operation.initialWeight ? "*" : " "
             let line =
                 (isSelected ? "▸ " : "  ") + DisplayWidth.pad(operation.name, to: nameWidth)
-                + DisplayWidth.pad("\(operation.weight)\(changed)", to: 6, right: true)
+                + DisplayWidth.pad("\(Format.weight(operation.weight))\(changed)", to: 6, right: true)
                 + DisplayWidth.pad(Format.percent(target), to: 8, right: true)
                 + DisplayWidth.pad(realised, to: 8, right: true)
             if isSelected {
