@@ -116,6 +116,9 @@ enum RunCommand: Subcommand {
             help: "No dashboard: status block every --status-interval, then a summary. "
                 + "Automatic when stdout is not a terminal."),
         OptionSpec(
+            "theme", kind: .string,
+            help: "Dashboard theme: a built-in name or a theme JSON file (see sartor-load themes)."),
+        OptionSpec(
             "status-interval", kind: .duration, default: "30s",
             help: "Headless: time between status blocks."),
         OptionSpec(

@@ -1,4 +1,5 @@
 import Foundation
+import SartorDashboard
 import SartorEngine
 import SartorReports
 
@@ -35,8 +36,8 @@ extension RunInProgress {
                 let remaining = plan.configuration.duration.map {
                     max(0, ($0 - snapshot.activeTime).seconds)
                 }
-                print(StatusBlock.render(report, remainingSeconds: remaining), terminator: "")
-                fflush(stdout)
+                let block = StatusBlock.render(report, remainingSeconds: remaining)
+                FileHandle.standardOutput.write(Data(block.utf8))
             }
         }
     }
@@ -46,9 +47,33 @@ extension RunInProgress {
         timeline.withLock { $0.update(cumulative: cumulative, at: snapshot.activeTime.seconds) }
     }
 
-    // Limitation: until the dashboard is wired in, a terminal run shows the headless status
-    // blocks too.
+    /// Runs under the live dashboard; when the terminal cannot host it, falls back to the
+    /// headless output. A second Ctrl-C or q in the dashboard writes the reports and exits 130.
     func runWithDashboard() async -> RunSnapshot {
-        await runHeadless()
+        let running = Task { [controller] in await controller.run() }
+        let progress = Task { [self] in await followProgress(printing: false) }
+        defer { progress.cancel() }
+        let control = EngineControl(
+            controller: controller, target: target.description, root: plan.settings.paths.root)
+        do {
+            let exit = try await Dashboard.run(
+                control, options: DashboardOptions(theme: plan.theme))
+            switch exit {
+            case .runFinished: break
+            case .userQuit: stop(because: "stopped from the dashboard (q)")
+            case .interruptedTwice:
+                stopReason.withLock { $0 = "stopped twice from the dashboard" }
+                writeReports(controller.snapshot(), verify: nil)
+                Foundation.exit(ExitCode.interrupted.rawValue)
+            }
+        } catch {
+            note("no dashboard (\(error)); showing status blocks instead")
+            let headless = Task { [self] in await followProgress(printing: true) }
+            defer { headless.cancel() }
+            return await running.value
+        }
+        let final = await running.value
+        updateTimeline(final)
+        return final
     }
 }

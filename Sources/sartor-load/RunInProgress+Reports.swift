@@ -75,7 +75,9 @@ extension RunInProgress {
             "A task_claim with no available task is skipped; a lost claim race is a conflict; "
                 + "neither counts as an error.",
         ]
-        if let reason = stopReason.withLock({ $0 }) { notes.append("The run ended early: \(reason).") }
+        if let reason = stopReason.withLock({ $0 }) {
+            notes.append("The run ended early: \(reason).")
+        }
         return ReportContext(
             target: target.description, root: plan.settings.paths.root,
             startedAt: Timestamp.format(startedAt), configuration: plan.arguments,

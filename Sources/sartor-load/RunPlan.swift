@@ -1,5 +1,6 @@
 import Foundation
 import SartorCommandLine
+import SartorDashboard
 import SartorEngine
 import SartorReports
 import SartorWorkload
@@ -12,6 +13,7 @@ struct RunPlan: Sendable {
     var settings: SartorSettings
     var configuration: RunConfiguration
     var headless: Bool
+    var theme: Theme
     var statusInterval: Duration
     var sampleInterval: Duration
     var reportDirectory: String
@@ -55,6 +57,10 @@ struct RunPlan: Sendable {
         configuration = try Self.configuration(parsed)
 
         headless = parsed.flag("no-tui") || !stdoutIsTerminal
+        theme = ThemeCatalog.defaultTheme
+        if let name = parsed.string("theme") {
+            theme = try ThemeCatalog.resolve(name)
+        }
         statusInterval = parsed.duration("status-interval")!
         sampleInterval = parsed.duration("sample-interval")!
         reportDirectory = parsed.string("report-dir") ?? Self.defaultReportDirectory()

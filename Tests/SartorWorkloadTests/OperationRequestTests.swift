@@ -22,8 +22,9 @@ import Testing
         var otherContext = live.context(seed: 2)
         #expect(await me.connect(&context) == .success)
         #expect(await other.connect(&otherContext) == .success)
-        #expect(await other.run(operation: SartorOperation.taskCreate.rawValue, &otherContext)
-            == .success)
+        #expect(
+            await other.run(operation: SartorOperation.taskCreate.rawValue, &otherContext)
+                == .success)
         _ = live.recorder.take()
         return (me, other, context)
     }
@@ -38,15 +39,20 @@ import Testing
 
     @Test func connectAndDisconnect() async throws {
         let live = try LiveServer()
-        var agent = SartorWorkload(settings: live.settings(), session: live.session)
+        var agent =
+            SartorWorkload(settings: live.settings(), session: live.session)
             .makeAgent(index: 0) as! SartorAgent
         var context = live.context()
         #expect(await agent.connect(&context) == .success)
-        Self.check(live.recorder.take(), [("PUT", "agents/\(Self.agent)"), ("PUT", "presence/\(Self.agent)")])
+        Self.check(
+            live.recorder.take(),
+            [("PUT", "agents/\(Self.agent)"), ("PUT", "presence/\(Self.agent)")])
         #expect(try await live.read(live.paths.agent(agent.agentID))["status"] == "online")
 
         #expect(await agent.disconnect(&context) == .success)
-        Self.check(live.recorder.take(), [("PATCH", "agents/\(Self.agent)"), ("PATCH", "presence/\(Self.agent)")])
+        Self.check(
+            live.recorder.take(),
+            [("PATCH", "agents/\(Self.agent)"), ("PATCH", "presence/\(Self.agent)")])
         #expect(try await live.read(live.paths.agent(agent.agentID))["status"] == "offline")
         #expect(try await live.read(live.paths.presence(agent.agentID))["online"] == false)
         #expect(context.requests == 4)
@@ -56,10 +62,13 @@ import Testing
     @Test func directMessage() async throws {
         let live = try LiveServer()
         var (me, other, context) = await Self.prepared(live)
-        #expect(await me.run(operation: SartorOperation.directMessage.rawValue, &context) == .success)
-        Self.check(live.recorder.take(), [
-            ("GET", "agents"), ("PUT", "messages/direct/\(other.agentID)/\(Self.uuid)"),
-        ])
+        #expect(
+            await me.run(operation: SartorOperation.directMessage.rawValue, &context) == .success)
+        Self.check(
+            live.recorder.take(),
+            [
+                ("GET", "agents"), ("PUT", "messages/direct/\(other.agentID)/\(Self.uuid)"),
+            ])
         let inbox = try await live.read(live.paths.inbox(other.agentID)).objectValue ?? [:]
         let message = try #require(inbox.values.first)
         #expect(message["from"]?.stringValue == me.agentID && message["read"] == false)
@@ -90,16 +99,19 @@ import Testing
         #expect(await me.run(operation: SartorOperation.taskClaim.rawValue, &context) == .success)
         let task = "tasks/\(Self.uuid)"
         let write = mode == .safe ? "PUT" : "PATCH"
-        Self.check(live.recorder.take(), [
-            ("GET", "tasks"), ("GET", task), (write, task), ("PATCH", task),
-        ])
+        Self.check(
+            live.recorder.take(),
+            [
+                ("GET", "tasks"), ("GET", task), (write, task), ("PATCH", task),
+            ])
         let stored = try await live.read(live.paths.tasks).objectValue ?? [:]
         let claimed = try #require(stored.values.first)
         #expect(claimed["claimed_by"]?.stringValue == me.agentID)
         #expect(["in-progress", "completed"].contains(claimed["status"]?.stringValue ?? ""))
 
-        #expect(await me.run(operation: SartorOperation.taskClaim.rawValue, &context)
-            == .skipped(reason: "no available task"))
+        #expect(
+            await me.run(operation: SartorOperation.taskClaim.rawValue, &context)
+                == .skipped(reason: "no available task"))
         Self.check(live.recorder.take(), [("GET", "tasks")])
     }
 

@@ -7,7 +7,9 @@ import Testing
 /// Whole runs through the engine against the embedded server, each bounded to a few seconds.
 @Suite struct RunTests {
     /// Many agents with no think time hammering a few tasks.
-    static func claimRace(_ live: LiveServer, mode: ClaimMode) async -> (SartorWorkload, RunSnapshot) {
+    static func claimRace(_ live: LiveServer, mode: ClaimMode) async -> (
+        SartorWorkload, RunSnapshot
+    ) {
         var settings = live.settings(claim: mode, ledger: true)
         settings.mix = OperationMix(weights: [.taskCreate: 1, .taskClaim: 4])
         let workload = SartorWorkload(settings: settings, session: live.session)
@@ -89,7 +91,8 @@ import Testing
         #expect(clean.passed, "\(clean.detailLines())")
         #expect(clean.checked >= ledger.writes.count + 6)
 
-        let knowledge = try #require(ledger.writes.keys.sorted().first { $0.contains("/knowledge/") })
+        let knowledge = try #require(
+            ledger.writes.keys.sorted().first { $0.contains("/knowledge/") })
         try await live.delete(knowledge)
         let broken = await verifier.verify(ledger)
         #expect(!broken.passed)
