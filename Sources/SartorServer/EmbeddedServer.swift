@@ -1,21 +1,17 @@
+import SartorRTDB
 import Synchronization
 
 /// The RTDB-compatible HTTP server, embeddable in any process: `start` binds and serves on
 /// daemon threads, `stop` persists and shuts down. No global state; it prints nothing unless
 /// the configuration's log says so.
 public final class EmbeddedServer: Sendable {
-    /// What the server serves: answers to requests, and the tree to save.
-    struct Backend: Sendable {
-        var respond: @Sendable (IncomingRequest) -> Reply
-        /// The whole tree in Firebase's JSON export format, for persistence.
-        var export: @Sendable () -> [UInt8]
-    }
-
     public let configuration: ServerConfiguration
     /// The numeric address listened on.
     public var host: String { configuration.host }
     /// The bound port (the one picked when the configuration asked for 0).
     public let port: UInt16
+    /// The tree being served (shared with whoever else holds it).
+    public let database: Database
 
     private let daemon: HTTPDaemon
     private let faults: FaultInjector
@@ -24,10 +20,17 @@ public final class EmbeddedServer: Sendable {
     private let periodic: PeriodicTasks
     private let stopped = Atomic<Bool>(false)
 
-    init(configuration: ServerConfiguration, backend: Backend) throws(ServerError) {
+    /// Serves `database` (or answers with `respond` instead, for testing the HTTP layer alone).
+    init(
+        configuration: ServerConfiguration, database: Database,
+        respond: (@Sendable (IncomingRequest) -> Reply)? = nil
+    ) throws(ServerError) {
+        let respond = respond ?? RTDBFrontEnd(database: database).respond
         let faults = FaultInjector(plan: configuration.faults)
         let counters = ResponseCounters()
-        let changes = ChangeTracker(dataFile: configuration.dataFile, export: backend.export)
+        let changes = ChangeTracker(dataFile: configuration.dataFile) {
+            database.exportJSON()
+        }
         let log = configuration.log
         let accessLog = configuration.accessLog && log.isEnabled
         let hooks = DaemonHooks(
@@ -35,7 +38,7 @@ public final class EmbeddedServer: Sendable {
                 if let status = faults.failure() {
                     return .response(.injectedFailure(status: status))
                 }
-                return backend.respond(request)
+                return respond(request)
             },
             delay: { faults.delay() },
             responded: { record in
@@ -49,6 +52,7 @@ public final class EmbeddedServer: Sendable {
         port = try daemon.start()
 
         self.configuration = configuration
+        self.database = database
         self.daemon = daemon
         self.faults = faults
         self.counters = counters

@@ -1,3 +1,5 @@
+import SartorRTDB
+
 /// One HTTP request as the daemon read it off the wire, before any RTDB interpretation.
 ///
 /// The path and the query are exactly as the client sent them (no percent-decoding), so that the
@@ -20,12 +22,8 @@ struct IncomingRequest: Sendable {
     }
 }
 
-/// A complete response the daemon sends in one piece.
-struct OutgoingResponse: Sendable {
-    var status: Int
-    var headers: [(name: String, value: String)]
-    var body: [UInt8]
-}
+/// A complete response the daemon sends in one piece: the database's own response type.
+typealias OutgoingResponse = RTDBResponse
 
 /// What the application answers to a request: a whole response, or a stream it keeps feeding.
 enum Reply: Sendable {

@@ -1,20 +1,17 @@
 import Foundation
+import SartorRTDB
 import Synchronization
 import Testing
 
 @testable import SartorServer
 
-/// A backend that echoes the request, for testing the HTTP layer without the database.
-func echoBackend() -> EmbeddedServer.Backend {
-    EmbeddedServer.Backend(
-        respond: { request in
-            let query = request.rawQuery.map { "\($0.name)=\($0.value ?? "-")" }
-            let text =
-                "\(request.method) \(request.rawPath) [\(query.joined(separator: "&"))] "
-                + String(decoding: request.body, as: UTF8.self)
-            return .response(OutgoingResponse(status: 200, headers: [], body: Array(text.utf8)))
-        },
-        export: { Array("{}".utf8) })
+/// Echoes the request, for testing the HTTP layer without the database.
+@Sendable func echo(_ request: IncomingRequest) -> Reply {
+    let query = request.rawQuery.map { "\($0.name)=\($0.value ?? "-")" }
+    let text =
+        "\(request.method) \(request.rawPath) [\(query.joined(separator: "&"))] "
+        + String(decoding: request.body, as: UTF8.self)
+    return .response(OutgoingResponse(status: 200, headers: [], body: Array(text.utf8)))
 }
 
 func echoServer(_ adjust: (inout ServerConfiguration) -> Void = { _ in }) throws
@@ -23,7 +20,7 @@ func echoServer(_ adjust: (inout ServerConfiguration) -> Void = { _ in }) throws
     var configuration = ServerConfiguration()
     configuration.threadCount = 2
     adjust(&configuration)
-    return try EmbeddedServer(configuration: configuration, backend: echoBackend())
+    return try EmbeddedServer(configuration: configuration, database: Database(), respond: echo)
 }
 
 @Suite("HTTP daemon")
