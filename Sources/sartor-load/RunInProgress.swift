@@ -18,6 +18,8 @@ final class RunInProgress: Sendable {
     /// How the run ended early, if it did: Ctrl-C, q, a threshold or the target lost.
     let stopReason = Mutex<String?>(nil)
     /// Per-operation latency by time slice, fed from snapshots while the run goes.
+    // Limitation: each slice keeps one dense histogram (about 190 KB) per operation, so memory
+    // grows by about 1 MB per slice until the timeline's 120-slice cap; long runs are not flat.
     let timeline = Mutex(LatencyTimeline())
 
     /// How long operations in flight may finish after a stop.
