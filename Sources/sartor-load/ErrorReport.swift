@@ -1,5 +1,6 @@
 import SartorCommandLine
 import SartorReports
+import SartorServer
 
 /// The one place where an error becomes a message on stderr and an exit code.
 enum ErrorReport {
@@ -8,6 +9,9 @@ enum ErrorReport {
         switch error {
         case let usage as UsageError:
             return ("\(usage)", .usage)
+        case let server as ServerError:
+            if case .invalidData = server { return ("\(server)", .badInput) }
+            return ("\(server)", .failure)
         case let file as ReportFileError:
             return ("\(file)", file.unreadable ? .failure : .badInput)
         default:
