@@ -42,11 +42,11 @@ extension Database {
             return writer.bytes
         }
         let survivors = options.query!.evaluate(node)
-        let result = Node(children: Dictionary(uniqueKeysWithValues: survivors))
-        if options.export || result.arraySlots() == nil {
+        let length = Node.arrayLength(survivors.lazy.map(\.key), count: survivors.count)
+        if options.export || length == nil {
             writer.writeObject(survivors, export: options.export)
         } else {
-            writer.write(result, export: false)
+            writer.write(Node(children: Dictionary(uniqueKeysWithValues: survivors)), export: false)
         }
         return writer.bytes
     }

@@ -68,7 +68,7 @@ private struct NodeBuilder {
                 let child = try build(element, at: path.appending(key))
                 if !child.isEmpty { children[key] = child }
             }
-            return Node(children: children)
+            return Node(nonEmptyChildren: children)
         case .object(let members):
             return try buildObject(members, at: path)
         }
@@ -96,7 +96,7 @@ private struct NodeBuilder {
                 let child = try build(member, at: path.appending(key))
                 if !child.isEmpty { children[key] = child }
             }
-            node = Node(children: children)
+            node = Node(nonEmptyChildren: children)
         }
         if let priority = members[".priority"], !node.isEmpty {
             node.priority = try buildPriority(priority, at: path)

@@ -38,15 +38,22 @@ extension Node {
 
     /// The children as array slots when the array rule applies, else nil.
     func arraySlots() -> [Node?]? {
+        guard let length = Self.arrayLength(children.keys, count: children.count) else {
+            return nil
+        }
+        var slots = [Node?](repeating: nil, count: length)
+        for (key, child) in children { slots[KeyRules.arrayIndex(key)!] = child }
+        return slots
+    }
+
+    /// The array length (`maxKey + 1`) when every key is an index and `maxKey < 2 * count`.
+    static func arrayLength(_ keys: some Sequence<String>, count: Int) -> Int? {
         var maximum = -1
-        for key in children.keys {
+        for key in keys {
             guard let index = KeyRules.arrayIndex(key) else { return nil }
             maximum = max(maximum, index)
         }
-        guard maximum < 2 * children.count else { return nil }
-        var slots = [Node?](repeating: nil, count: maximum + 1)
-        for (key, child) in children { slots[KeyRules.arrayIndex(key)!] = child }
-        return slots
+        return maximum < 2 * count ? maximum + 1 : nil
     }
 }
 
@@ -86,9 +93,9 @@ extension JSONWriter {
             writeKey(".priority")
             write(priority)
         }
-        for key in KeyOrder.sortedKeys(node.children) {
+        for (key, child) in KeyOrder.sortedChildren(node.children) {
             writeKey(key)
-            write(node.children[key]!, export: export)
+            write(child, export: export)
         }
         endObject(empty: false)
     }

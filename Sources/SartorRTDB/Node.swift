@@ -46,6 +46,13 @@ public struct Node: Sendable, Equatable {
         self.priority = self.children.isEmpty ? nil : priority
     }
 
+    /// Children already known to be non-empty (skips the filtering copy).
+    init(nonEmptyChildren children: [String: Node]) {
+        self.value = nil
+        self.children = children
+        self.priority = nil
+    }
+
     public static let empty = Node()
 
     public var isEmpty: Bool { value == nil && children.isEmpty }

@@ -20,6 +20,9 @@ struct Query {
         "startAfter", "endBefore",
     ]
 
+    // Limitation: `.indexOn` is not enforced (as in the emulator), so ordering by a child or
+    // by `$value` never answers RTDB's "Index not defined" 400.
+
     /// nil when no `orderBy` was given: limits then use the default (priority) order.
     var index: Index?
     var limitToFirst: Int?

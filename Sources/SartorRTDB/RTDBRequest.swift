@@ -75,13 +75,14 @@ public struct RTDBResponse: Sendable, Equatable {
     ]
 
     /// A JSON response with RTDB's headers.
-    static func json(_ status: Int, _ body: [UInt8], etag: String? = nil) -> RTDBResponse {
+    public static func json(_ status: Int, _ body: [UInt8], etag: String? = nil) -> RTDBResponse {
         var headers = standardHeaders
         if let etag { headers.append(("ETag", etag)) }
         return RTDBResponse(status: status, headers: headers, body: body)
     }
 
-    static func error(_ error: RTDBError) -> RTDBResponse {
+    /// RTDB's error response: `error.status` and `{\n  "error" : "..."\n}\n`.
+    public static func error(_ error: RTDBError) -> RTDBResponse {
         json(error.status, error.body)
     }
 

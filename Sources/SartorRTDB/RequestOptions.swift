@@ -57,13 +57,26 @@ struct RequestOptions {
         case "shallow":
             guard value == "true" || value == "false" else { throw .invalidParameter(name, value) }
             shallow = value == "true"
+        // Limitation: reads are served from memory and never run out of time, so a valid
+        // timeout never triggers RTDB's 400.
         case "timeout": timeoutMillis = try Self.parseTimeout(value)
         case "auth", "access_token": credentials.append(value)
+        // Limitation: writeSizeLimit is checked but not enforced: in-memory writes finish in
+        // far less than the smallest limit (1 s).
         case "writeSizeLimit":
             guard Self.writeSizeLimits.contains(value) else { throw .invalidParameter(name, value) }
-        case "callback": callback = value
+        case "callback":
+            let allowed = value.unicodeScalars.allSatisfy {
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || $0.properties.numericType != nil
+                        || "_$.".unicodeScalars.contains($0))
+            }
+            guard allowed, !value.isEmpty else { throw .invalidParameter(name, value) }
+            callback = value
         case "download": download = value
         case "x-http-method-override": methodOverride = value.uppercased()
+        // Limitation: there are no security rules, so auth_variable_override downscopes
+        // nothing; a request with the secret is an admin, one without is refused.
         default: break
         }
     }

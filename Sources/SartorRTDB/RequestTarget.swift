@@ -18,7 +18,12 @@ struct RequestTarget: Equatable {
                 isPriority = true
                 continue
             }
-            guard KeyRules.isValidKey(key) else { return .failure(.invalidPath) }
+            // Limitation: `/.settings/rules.json` is refused like any other dotted key: there
+            // are no security rules to read or write.
+            // RTDB also refuses an encoded backslash in a URL path, though bodies may use it.
+            guard KeyRules.isValidKey(key), !key.contains("\\") else {
+                return .failure(.invalidPath)
+            }
             keys.append(key)
         }
         let path = DatabasePath(keys)

@@ -52,3 +52,33 @@ import Testing
         #expect(db.read("/u.json") == #"{"a":{"x":9},"c":3,"d":{"e":5}}"#)
     }
 }
+
+@Suite struct ConcurrencyTests {
+    @Test func readersSeeWholeValuesWhileWritersReplaceThem() async {
+        let db = Harness()
+        db.send("PUT", "/doc.json", #"{"a":0,"b":0}"#)
+        let torn = await withTaskGroup(of: Int.self) { group in
+            for writer in 0..<2 {
+                group.addTask {
+                    for index in 0..<200 {
+                        db.send(
+                            "PUT", "/doc.json", "{\"a\":\(index + writer),\"b\":\(index + writer)}")
+                    }
+                    return 0
+                }
+            }
+            for _ in 0..<2 {
+                group.addTask {
+                    var torn = 0
+                    for _ in 0..<200 {
+                        let value = try? JSONValue(parsing: db.read("/doc.json"))
+                        if value?["a"] != value?["b"] || value?["a"] == nil { torn += 1 }
+                    }
+                    return torn
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(torn == 0)
+    }
+}

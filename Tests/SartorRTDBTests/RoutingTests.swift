@@ -5,6 +5,7 @@ import Testing
     @Test(arguments: [
         "/a.b.json", "/a$b.json", "/a#b.json", "/a[b.json", "/a]b.json", "/a%2Fb.json",
         "/a%00b.json", "/a%2Eb.json", "/a%5Bb.json", "/a%zz.json", "/a%ff.json", "/%7F.json",
+        "/a%5Cb.json",
     ])
     func invalidTokensAreRefused(path: String) {
         let response = Harness().send("GET", path)
