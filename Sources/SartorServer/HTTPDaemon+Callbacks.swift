@@ -7,6 +7,8 @@ final class PendingRequest {
     let started: ContinuousClock.Instant
     /// Time still to hold the response; cleared once the connection has been suspended for it.
     var delay: Duration?
+    /// Body bytes received so far, kept or not.
+    var receivedBytes = 0
 
     init(request: IncomingRequest, started: ContinuousClock.Instant, delay: Duration?) {
         self.request = request
@@ -33,21 +35,28 @@ let daemonAccessHandler: MHD_AccessHandlerCallback = {
     let pending = Unmanaged<PendingRequest>.fromOpaque(stored).takeUnretainedValue()
     if uploadSize.pointee > 0 {
         let count = uploadSize.pointee
-        guard pending.request.body.count + count <= daemon.settings.maxBodyBytes else {
-            // Limitation: a chunked body over the limit closes the connection instead of a 413,
-            // because MHD cannot queue a response in the middle of an upload.
-            return .NO
+        pending.receivedBytes += count
+        uploadSize.pointee = 0
+        guard pending.receivedBytes <= daemon.settings.maxBodyBytes else {
+            // MHD cannot answer in the middle of an upload: drop the body and answer 413 at
+            // its end, unless it runs far past the limit, then close the connection.
+            pending.request.body = []
+            return pending.receivedBytes - daemon.settings.maxBodyBytes <= overrunAllowance
+                ? .YES : .NO
         }
         if let uploadData {
             UnsafeRawBufferPointer(start: uploadData, count: count).withMemoryRebound(
                 to: UInt8.self
             ) { pending.request.body.append(contentsOf: $0) }
         }
-        uploadSize.pointee = 0
         return .YES
     }
     return daemon.finishRequest(handle, pending: pending)
 }
+
+/// Bytes of a (chunked) body past the limit that are read and dropped so that the client gets
+/// its 413; beyond this the connection is closed instead.
+let overrunAllowance = 1 << 20
 
 /// Marks a request without body or delay: it is answered on MHD's second call without any
 /// per-request allocation (a response queued on the first call would close the connection).
@@ -104,6 +113,11 @@ extension HTTPDaemon {
     /// Final call (body complete, or resumed after a delay): suspend once for an injected delay,
     /// then answer.
     func finishRequest(_ connection: ConnectionHandle, pending: PendingRequest) -> MHD_Result {
+        if pending.receivedBytes > settings.maxBodyBytes {
+            return send(
+                .response(.payloadTooLarge), for: pending.request, on: connection,
+                since: pending.started)
+        }
         if let delay = pending.delay {
             pending.delay = nil
             if scheduler.suspend(connection, until: .now + delay) { return .YES }

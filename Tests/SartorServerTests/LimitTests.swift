@@ -44,15 +44,29 @@ struct LimitTests {
         #expect(reply.text == "PUT /c.json [] {\"a\":1}")
     }
 
-    @Test func aChunkedBodyOverTheLimitClosesTheConnection() throws {
+    @Test func aChunkedBodyOverTheLimitGets413() throws {
         let server = try echoServer { $0.maxBodyBytes = 16 }
         defer { server.stop() }
         let connection = try RawConnection(port: server.port)
         try connection.send(
             "PUT /c.json HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "20\r\n" + String(repeating: "x", count: 32) + "\r\n")
-        #expect(connection.closedByServer(within: .seconds(2)))
+                + "20\r\n" + String(repeating: "x", count: 32) + "\r\n0\r\n\r\n")
+        #expect(try connection.readResponse().status == 413)
         #expect(try request(server.port, "GET", "/a.json").status == 200)
+    }
+
+    @Test func aChunkedBodyFarOverTheLimitClosesTheConnection() throws {
+        let server = try echoServer { $0.maxBodyBytes = 16 }
+        defer { server.stop() }
+        let connection = try RawConnection(port: server.port)
+        try connection.send("PUT /c.json HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+        let chunk =
+            Array("10000\r\n".utf8) + [UInt8](repeating: 0x78, count: 65536) + Array("\r\n".utf8)
+        var closed = false
+        for _ in 0..<40 where !closed {
+            do { try connection.send(chunk) } catch { closed = true }
+        }
+        #expect(closed || connection.closedByServer(within: .seconds(2)))
     }
 
     @Test func pipelinedRequestsAreAnsweredInOrder() throws {
