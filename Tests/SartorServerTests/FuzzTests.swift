@@ -21,14 +21,23 @@ struct FuzzTests {
 
     static let alphabet = Array("{}[]\":,.$#/%\\\r\n 0123456789abcdefnultr-+eE?&=\u{0}\u{7f}é".utf8)
 
-    @Test func randomAndMutatedRequestsDoNotHurtTheServer() throws {
+    /// Without faults, and with latency and failures, so that clients also vanish while their
+    /// connections are suspended.
+    @Test(arguments: [false, true])
+    func randomAndMutatedRequestsDoNotHurtTheServer(withFaults: Bool) throws {
         let server = try rtdbServer {
             $0.connectionTimeout = .seconds(1)
             $0.maxBodyBytes = 1 << 16
+            $0.keepAliveInterval = .milliseconds(100)
+            if withFaults {
+                $0.faults = FaultPlan(
+                    failureRates: [503: 0.1], latency: .zero ... .milliseconds(20), seed: 5)
+            }
         }
         defer { server.stop() }
 
-        let duration = Double(ProcessInfo.processInfo.environment["SARTOR_FUZZ_SECONDS"] ?? "") ?? 3
+        let environment = ProcessInfo.processInfo.environment
+        let duration = Double(environment["SARTOR_FUZZ_SECONDS"] ?? "") ?? 2
         let deadline = ContinuousClock.now + .seconds(duration)
         let workers = 4
         let sent = (0..<workers).map { _ in ManagedCounter() }
@@ -45,13 +54,30 @@ struct FuzzTests {
         }
 
         #expect(sent.map(\.value).reduce(0, +) > 100)
-        let tree = try request(server.port, "GET", "/.json?shallow=true")
+        let tree = try retrying503 { try request(server.port, "GET", "/.json?shallow=true") }
         #expect(tree.status == 200)
         #expect(
             (try? JSONSerialization.jsonObject(with: Data(tree.body), options: .fragmentsAllowed))
                 != nil)
-        #expect(try request(server.port, "PUT", "/after.json", body: "[1,2]").status == 200)
-        #expect(try request(server.port, "GET", "/after.json").text == "[1,2]")
+        let put = try retrying503 { try request(server.port, "PUT", "/after.json", body: "[1,2]") }
+        #expect(put.status == 200)
+        let get = try retrying503 { try request(server.port, "GET", "/after.json") }
+        #expect(get.text == "[1,2]")
+
+        // Streams opened by vanished clients are found at the next keep-alive and removed.
+        let cleanupDeadline = ContinuousClock.now + .seconds(5)
+        while server.database.listenerCount > 0, ContinuousClock.now < cleanupDeadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(server.database.listenerCount == 0)
+        #expect(server.statistics.openStreams == 0)
+    }
+
+    /// Repeats `call` while an injected 503 answers it (at most 50 times).
+    func retrying503(_ call: () throws -> HTTPReply) throws -> HTTPReply {
+        var reply = try call()
+        for _ in 0..<50 where reply.status == 503 { reply = try call() }
+        return reply
     }
 
     static func fuzzedRequest(_ random: inout SplitMix64) -> [UInt8] {
