@@ -45,13 +45,14 @@ final class RunInProgress: Sendable {
 
     /// Runs to the end and returns the exit code.
     func execute() async -> ExitCode {
-        let interrupts = InterruptHandler(
-            first: { [self] in
-                note("stopping: Ctrl-C (press again to exit at once)")
-                stop(because: "interrupted (Ctrl-C)")
-            },
-            second: { [self] in exitImmediately() })
-        defer { interrupts.cancel() }
+        TerminationSignals.install { [self] name, ordinal in
+            if ordinal == 1 {
+                note("stopping: \(name) (press Ctrl-C again to exit at once)")
+                stop(because: "interrupted (\(name))")
+            } else {
+                exitImmediately()
+            }
+        }
 
         let background = startBackgroundTasks()
         let final: RunSnapshot

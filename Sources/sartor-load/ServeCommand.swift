@@ -86,10 +86,16 @@ enum ServeCommand: Subcommand {
 
     static func run(_ parsed: ParsedCommand) async throws -> ExitCode {
         let configuration = try configuration(parsed)
-        TerminationSignal.install()
+        let (signals, received) = AsyncStream.makeStream(of: String.self)
+        TerminationSignals.install { name, ordinal in
+            // A second signal while shutting down exits at once.
+            if ordinal > 1 { _exit(130) }
+            received.yield(name)
+        }
         let server = try EmbeddedServer.start(configuration)
         FileHandle.standardOutput.write(Data((server.baseURL + "\n").utf8))
-        let signal = await waitForTermination()
+        var waiting = signals.makeAsyncIterator()
+        let signal = await waiting.next() ?? "end of input"
         configuration.log.write("sartor-load serve: \(signal) received, shutting down")
         server.stop()
         return .success
@@ -165,50 +171,5 @@ enum ServeCommand: Subcommand {
                 hint: "use e.g. 256MB, 64KB or 1000000")
         }
         return number * unit.scale
-    }
-
-    /// Suspends until SIGINT or SIGTERM arrives; returns its name.
-    static func waitForTermination() async -> String {
-        await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
-            let thread = Thread {
-                continuation.resume(returning: TerminationSignal.wait())
-            }
-            thread.name = "sartor-signals"
-            thread.start()
-        }
-    }
-}
-
-/// SIGINT and SIGTERM through a self-pipe: whichever thread the kernel picks runs a handler
-/// that only writes the signal number, and one thread waits on the pipe. A second signal while
-/// shutting down exits at once with 130.
-enum TerminationSignal {
-    // Written once by install() before any signal can arrive; read by the handler.
-    nonisolated(unsafe) private static var pipeEnds: (read: Int32, write: Int32) = (-1, -1)
-    nonisolated(unsafe) private static var received: sig_atomic_t = 0
-
-    /// Installs the handlers; call before the server starts its threads.
-    static func install() {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else { return }
-        pipeEnds = (ends[0], ends[1])
-        for number in [SIGINT, SIGTERM] {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { number in
-                TerminationSignal.received += 1
-                if TerminationSignal.received > 1 { _exit(130) }
-                var byte = UInt8(truncatingIfNeeded: number)
-                _ = write(TerminationSignal.pipeEnds.write, &byte, 1)
-            }
-            sigemptyset(&action.sa_mask)
-            sigaction(number, &action, nil)
-        }
-    }
-
-    /// Blocks until a signal has been received; returns its name.
-    static func wait() -> String {
-        var byte: UInt8 = 0
-        while read(pipeEnds.read, &byte, 1) < 0 && errno == EINTR {}
-        return Int32(byte) == SIGINT ? "SIGINT" : "SIGTERM"
     }
 }
