@@ -55,7 +55,7 @@ import Testing
         let report = try Self.report(in: reports)
         #expect(Self.operations(in: report) > 0)
         let markdown = try String(contentsOfFile: reports + "/report.md", encoding: .utf8)
-        #expect(markdown.contains("interrupted (Ctrl-C)"))
+        #expect(markdown.contains("interrupted (SIGINT)"))
     }
 
     @Test func secondCtrlCExits130WithReports() throws {
