@@ -92,12 +92,20 @@ final class CurlEventLoop: @unchecked Sendable {
 
     /// Abandons a request if it is still running; its result becomes a cancellation failure.
     func cancel(id: UInt64) {
-        let mustWake = queue.withLock { queue in
-            queue.pending.append(.cancel(id))
+        enqueue(command: .cancel(id))
+    }
+
+    /// Queues a command, waking the loop thread if it sleeps; false once the loop has stopped.
+    @discardableResult
+    func enqueue(command: LoopCommand) -> Bool {
+        let (accepted, mustWake) = queue.withLock { queue in
+            guard !queue.stopped else { return (false, false) }
+            queue.pending.append(command)
             defer { queue.sleeping = false }
-            return queue.sleeping
+            return (true, queue.sleeping)
         }
         if mustWake { wake() }
+        return accepted
     }
 
     /// Ends every running request with a failure, stops the thread and waits for it.

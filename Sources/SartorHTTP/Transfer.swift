@@ -37,12 +37,13 @@ final class Transfer {
         let context = Unmanaged.passUnretained(self).toOpaque()
         sartor_curl_easy_setopt_pointer(easy, CURLOPT_PRIVATE, context)
         sartor_curl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
-        sartor_curl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
         sartor_curl_easy_setopt_write_function(easy, CURLOPT_WRITEFUNCTION, receiveBody)
-        sartor_curl_easy_setopt_write_function(easy, CURLOPT_HEADERFUNCTION, receiveHeader)
         sartor_curl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         sartor_curl_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         sartor_curl_easy_setopt_long(easy, CURLOPT_TCP_NODELAY, 1)
+        // No proxy: a load generator measures the target, and this spares libcurl from reading
+        // the proxy environment variables on every request.
+        sartor_curl_easy_setopt_string(easy, CURLOPT_PROXY, "")
         sartor_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, configuration.userAgent)
         sartor_curl_easy_setopt_long(
             easy, CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.roundedUpMilliseconds)
@@ -67,7 +68,15 @@ final class Transfer {
     func prepare(_ request: HTTPRequest, defaultTimeoutMillis: Int) {
         errorBuffer[0] = 0
         keepsBody = request.keepsBody
-        capture = request.capturedHeaders
+        if request.capturedHeaders != capture {
+            capture = request.capturedHeaders
+            // Without a header callback libcurl skips header delivery altogether.
+            let wantsHeaders = capture != .none
+            let context = wantsHeaders ? Unmanaged.passUnretained(self).toOpaque() : nil
+            sartor_curl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
+            sartor_curl_easy_setopt_write_function(
+                easy, CURLOPT_HEADERFUNCTION, wantsHeaders ? receiveHeader : nil)
+        }
         if request.url != url {
             url = request.url
             sartor_curl_easy_setopt_string(easy, CURLOPT_URL, url)
