@@ -1,0 +1,89 @@
+import Synchronization
+
+/// One agent task of the closed model as the controller sees it: its index, whether it has
+/// been asked to leave, and the sleep that a retirement cuts short.
+final class AgentSlot: Sendable {
+    let index: Int
+    let think = WakeableSleep()
+    private let retiring = Atomic<Bool>(false)
+
+    init(index: Int) {
+        self.index = index
+    }
+
+    var isRetiring: Bool { retiring.load(ordering: .relaxed) }
+
+    /// Asks the agent to leave after its current operation, waking it if it is thinking.
+    func retire() {
+        retiring.store(true, ordering: .relaxed)
+        think.wake()
+    }
+}
+
+/// The closed model's agents that have not been asked to leave, newest last.
+struct AgentRoster: Sendable {
+    var live: [AgentSlot] = []
+    var nextIndex = 0
+}
+
+extension RunController {
+    /// Brings the number of live agents to `target`: new ones are returned for the caller to
+    /// start, surplus ones (the newest first) are retired.
+    func rosterChanges(toward target: Int) -> [AgentSlot] {
+        roster.withLock { roster in
+            var added: [AgentSlot] = []
+            while roster.live.count < target {
+                let slot = AgentSlot(index: roster.nextIndex)
+                roster.nextIndex += 1
+                roster.live.append(slot)
+                added.append(slot)
+            }
+            while roster.live.count > target {
+                roster.live.removeLast().retire()
+            }
+            return added
+        }
+    }
+
+    /// Retires every agent, for a stop.
+    func retireAllAgents() {
+        let slots = roster.withLock { roster in
+            defer { roster.live.removeAll() }
+            return roster.live
+        }
+        for slot in slots { slot.retire() }
+    }
+
+    /// The life of one closed-model agent: connect, then pick, run and think until it is
+    /// retired or the run stops, then disconnect.
+    func runClosedAgent(_ slot: AgentSlot, think: ThinkTime) async {
+        defer {
+            liveAgents.subtract(1, ordering: .relaxed)
+            workers.subtract(1, ordering: .relaxed)
+        }
+        var agent = AgentState(
+            index: slot.index, workload: workload, root: rootRandom,
+            retryPolicy: configuration.retryPolicy)
+
+        while !agent.isConnected, !slot.isRetiring, !Task.isCancelled {
+            await connect(&agent)
+            if !agent.isConnected {
+                await slot.think.sleep(
+                    for: max(think.next(using: &agent.context.random), Self.tick))
+            }
+        }
+        while !slot.isRetiring, let index = await nextOperation(using: &agent.context.random) {
+            let ran = await perform(index, on: &agent)
+            guard !slot.isRetiring else { break }
+            let pause = think.next(using: &agent.context.random)
+            if pause > .zero {
+                await slot.think.sleep(for: pause)
+            } else if !ran {
+                // Limitation: with no think time, an agent whose picks are all rate limited
+                // polls every millisecond instead of sleeping until a token is due.
+                try? await Task.sleep(for: .milliseconds(1))
+            }
+        }
+        await disconnect(&agent)
+    }
+}
