@@ -58,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "SartorReports",
-            dependencies: ["SartorEngine", "SartorMetrics"],
+            dependencies: ["SartorEngine", "SartorMetrics", "SartorCommandLine"],
             swiftSettings: strict
         ),
         .target(

@@ -1,1 +1,4 @@
-print("sartor-load: under construction")
+import Foundation
+
+let code = await Tool.main(Array(CommandLine.arguments.dropFirst()))
+exit(code.rawValue)

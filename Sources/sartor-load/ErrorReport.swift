@@ -1,0 +1,14 @@
+import SartorCommandLine
+
+/// The one place where an error becomes a message on stderr and an exit code.
+enum ErrorReport {
+    /// The message to print (without the tool name) and the exit code for `error`.
+    static func describe(_ error: any Error) -> (message: String, code: ExitCode) {
+        switch error {
+        case let usage as UsageError:
+            return ("\(usage)", .usage)
+        default:
+            return ("\(error)", .failure)
+        }
+    }
+}
