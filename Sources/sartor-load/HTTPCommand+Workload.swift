@@ -1,0 +1,63 @@
+import SartorEngine
+import SartorHTTP
+import Synchronization
+
+/// The workload of `sartor-load http`: one operation, one request, again and again.
+struct SingleRequestWorkload: Workload {
+    let client: HTTPClient
+    let request: HTTPRequest
+    let statusCounts: StatusCounts
+    let operations = [OperationSpec(name: "request", weight: 1)]
+
+    func makeAgent(index: Int) -> any VirtualAgent {
+        SingleRequestAgent(
+            client: client, request: request, statusCounts: statusCounts, shard: index)
+    }
+}
+
+/// Sends the request; a non-2xx status counts as an `http <status>` error.
+struct SingleRequestAgent: VirtualAgent {
+    let client: HTTPClient
+    let request: HTTPRequest
+    let statusCounts: StatusCounts
+    let shard: Int
+
+    mutating func connect(_ context: inout OperationContext) async -> Outcome { .success }
+
+    mutating func run(operation: Int, _ context: inout OperationContext) async -> Outcome {
+        let result = await client.send(request)
+        context.requests += 1
+        context.bytesSent += result.bytesSent
+        context.bytesReceived += result.bytesReceived
+        if case .success(let response) = result {
+            statusCounts.add(response.status, shard: shard)
+        }
+        switch result.requiringSuccessStatus() {
+        case .success: return .success
+        case .failure(let failure): return .failure(failure.kind, message: failure.message)
+        }
+    }
+
+    mutating func disconnect(_ context: inout OperationContext) async -> Outcome { .success }
+}
+
+/// Responses by status code, counted from many agents at once. Agents spread over a few
+/// independently locked shards, so they rarely wait on one another.
+final class StatusCounts: Sendable {
+    private final class Shard: Sendable {
+        let counts = Mutex<[Int: Int]>([:])
+    }
+
+    private let shards = (0..<16).map { _ in Shard() }
+
+    func add(_ status: Int, shard: Int) {
+        shards[shard % shards.count].counts.withLock { $0[status, default: 0] += 1 }
+    }
+
+    /// Every status seen with its count, merged from the shards.
+    var totals: [Int: Int] {
+        shards.reduce(into: [:]) { totals, shard in
+            totals.merge(shard.counts.withLock { $0 }, uniquingKeysWith: +)
+        }
+    }
+}
