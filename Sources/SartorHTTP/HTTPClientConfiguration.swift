@@ -15,15 +15,12 @@ public struct HTTPClientConfiguration: Sendable {
     /// A PEM bundle of trusted CAs; `nil` uses the system bundle.
     public var caBundlePath: String?
     public var userAgent: String
-    /// Threads running transfers, each with its own connections; requests are spread over them
-    /// in turn. One is enough for most loads; more helps when one core cannot keep up.
-    public var eventLoops: Int
 
     public init(
         maxConnections: Int = 64, maxConnectionsPerHost: Int = 0,
         requestTimeout: Duration = .seconds(30), connectTimeout: Duration = .seconds(10),
         prefersHTTP2: Bool = true, verifiesCertificates: Bool = true, caBundlePath: String? = nil,
-        userAgent: String = "sartor-load", eventLoops: Int = 1
+        userAgent: String = "sartor-load"
     ) {
         self.maxConnections = maxConnections
         self.maxConnectionsPerHost = maxConnectionsPerHost
@@ -33,7 +30,6 @@ public struct HTTPClientConfiguration: Sendable {
         self.verifiesCertificates = verifiesCertificates
         self.caBundlePath = caBundlePath
         self.userAgent = userAgent
-        self.eventLoops = eventLoops
     }
 }
 

@@ -42,6 +42,8 @@ struct HTTPSummary: Codable, Equatable {
     var rawLatencyMs: Latency?
     var missedStarts: Int?
     var statusCodes: [String: Int]
+    /// Responses by HTTP version (`HTTP/1.1`, `HTTP/2`).
+    var httpVersions: [String: Int]
     /// Failed requests by kind (`timeout`, `connection refused`, `http 503`, ...).
     var errors: [String: Int]
     var recentErrors: [String]
@@ -49,7 +51,7 @@ struct HTTPSummary: Codable, Equatable {
     var bytesReceived: Int
 
     init(
-        snapshot: RunSnapshot, statusCodes: [Int: Int], method: String, url: String,
+        snapshot: RunSnapshot, counts: StatusCounts.Counts, method: String, url: String,
         connections: Int
     ) {
         self.method = method
@@ -68,8 +70,9 @@ struct HTTPSummary: Codable, Equatable {
         requestsPerSecond = snapshot.overallRate
         durationSeconds = snapshot.activeTime.seconds
         latencyMs = Latency(stats?.latency ?? Histogram())
-        self.statusCodes = Dictionary(
-            uniqueKeysWithValues: statusCodes.map { (String($0.key), $0.value) })
+        statusCodes = Dictionary(
+            uniqueKeysWithValues: counts.statuses.map { (String($0.key), $0.value) })
+        httpVersions = counts.versions
         errors = Dictionary(
             uniqueKeysWithValues: (stats?.errorsByKind ?? [:]).map { ($0.key.label, $0.value) })
         var seen = Set<String>()
@@ -104,6 +107,9 @@ struct HTTPSummary: Codable, Equatable {
             lines.append("  missed starts \(missedStarts)")
         }
         lines.append("  status codes  \(counts(statusCodes, orNone: "no response"))")
+        if !httpVersions.isEmpty {
+            lines.append("  protocol      \(counts(httpVersions, orNone: ""))")
+        }
         lines.append("  errors        \(counts(errors, orNone: "none"))")
         lines.append(
             "  traffic       sent \(megabytes(bytesSent)), received \(megabytes(bytesReceived))")

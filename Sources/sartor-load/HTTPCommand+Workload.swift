@@ -30,7 +30,7 @@ struct SingleRequestAgent: VirtualAgent {
         context.bytesSent += result.bytesSent
         context.bytesReceived += result.bytesReceived
         if case .success(let response) = result {
-            statusCounts.add(response.status, shard: shard)
+            statusCounts.add(response, shard: shard)
         }
         switch result.requiringSuccessStatus() {
         case .success: return .success
@@ -41,23 +41,45 @@ struct SingleRequestAgent: VirtualAgent {
     mutating func disconnect(_ context: inout OperationContext) async -> Outcome { .success }
 }
 
-/// Responses by status code, counted from many agents at once. Agents spread over a few
-/// independently locked shards, so they rarely wait on one another.
+/// Responses by status code and by HTTP version, counted from many agents at once. Agents
+/// spread over a few independently locked shards, so they rarely wait on one another.
 final class StatusCounts: Sendable {
+    struct Counts {
+        var statuses: [Int: Int] = [:]
+        var versions: [String: Int] = [:]
+    }
+
     private final class Shard: Sendable {
-        let counts = Mutex<[Int: Int]>([:])
+        let counts = Mutex(Counts())
     }
 
     private let shards = (0..<16).map { _ in Shard() }
 
-    func add(_ status: Int, shard: Int) {
-        shards[shard % shards.count].counts.withLock { $0[status, default: 0] += 1 }
+    func add(_ response: HTTPResponse, shard: Int) {
+        shards[shard % shards.count].counts.withLock { counts in
+            counts.statuses[response.status, default: 0] += 1
+            counts.versions[response.version.label, default: 0] += 1
+        }
     }
 
-    /// Every status seen with its count, merged from the shards.
-    var totals: [Int: Int] {
-        shards.reduce(into: [:]) { totals, shard in
-            totals.merge(shard.counts.withLock { $0 }, uniquingKeysWith: +)
+    /// Every status and version seen with its count, merged from the shards.
+    var totals: Counts {
+        shards.reduce(into: Counts()) { totals, shard in
+            let counts = shard.counts.withLock { $0 }
+            totals.statuses.merge(counts.statuses, uniquingKeysWith: +)
+            totals.versions.merge(counts.versions, uniquingKeysWith: +)
+        }
+    }
+}
+
+extension HTTPVersion {
+    var label: String {
+        switch self {
+        case .http1_0: "HTTP/1.0"
+        case .http1_1: "HTTP/1.1"
+        case .http2: "HTTP/2"
+        case .http3: "HTTP/3"
+        case .unknown: "unknown"
         }
     }
 }

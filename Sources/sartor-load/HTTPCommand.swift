@@ -38,10 +38,10 @@ struct HTTPCommand: Subcommand {
                 help: "Deadline of each request; a later response counts as a timeout."),
             OptionSpec(
                 "insecure", kind: .flag, help: "Do not verify the server's TLS certificate."),
-            OptionSpec("http1", kind: .flag, help: "Do not offer HTTP/2 over TLS."),
             OptionSpec(
-                "loops", kind: .integer(1...64), default: "1",
-                help: "Client threads; more can help when one core cannot keep up."),
+                "cacert", kind: .string,
+                help: "Trust the CA certificates in this PEM file instead of the system's."),
+            OptionSpec("http1", kind: .flag, help: "Do not offer HTTP/2 over TLS."),
             OptionSpec("json", kind: .flag, help: "Print one JSON object instead of text."),
         ],
         positionals: [PositionalSpec("URL", help: "The http:// or https:// URL to request.")],
@@ -65,7 +65,7 @@ struct HTTPCommand: Subcommand {
             configuration: HTTPClientConfiguration(
                 maxConnections: connections, requestTimeout: parsed.duration("timeout")!,
                 prefersHTTP2: !parsed.flag("http1"), verifiesCertificates: !parsed.flag("insecure"),
-                eventLoops: parsed.integer("loops")!))
+                caBundlePath: try caBundle(parsed)))
         defer { client.shutdown() }
         let statusCounts = StatusCounts()
         let controller = RunController(
@@ -75,7 +75,7 @@ struct HTTPCommand: Subcommand {
 
         let summarize = { @Sendable (snapshot: RunSnapshot) in
             HTTPSummary(
-                snapshot: snapshot, statusCodes: statusCounts.totals, method: request.method,
+                snapshot: snapshot, counts: statusCounts.totals, method: request.method,
                 url: request.url, connections: connections)
         }
         let json = parsed.flag("json")
@@ -114,6 +114,16 @@ struct HTTPCommand: Subcommand {
             model: model, duration: bounded ? parsed.duration("duration") : nil,
             operationLimit: parsed.integer("requests"), retryPolicy: .disabled,
             drainTimeout: min(parsed.duration("timeout")!, .seconds(5)))
+    }
+
+    private static func caBundle(_ parsed: ParsedCommand) throws -> String? {
+        guard let path = parsed.string("cacert") else { return nil }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw UsageError(
+                flag: "--cacert", value: path, problem: "cannot be read",
+                hint: "give the path of a readable PEM file")
+        }
+        return path
     }
 
     private static func makeRequest(_ parsed: ParsedCommand) throws -> HTTPRequest {
