@@ -35,7 +35,7 @@ final class CurlEventLoop: @unchecked Sendable {
     private var draining: [LoopCommand] = []
     private var idle: [Transfer] = []
     private var active: [UInt64: Transfer] = [:]
-    var watched: [Bool] = []
+    var sockets: [SocketWatch] = []
     var timerDeadlineMillis: Int64?
 
     private static let globalInit = curl_global_init(Int(CURL_GLOBAL_ALL))
@@ -191,7 +191,7 @@ final class CurlEventLoop: @unchecked Sendable {
     private func start(
         id: UInt64, request: HTTPRequest, continuation: UnsafeContinuation<HTTPResult, Never>
     ) {
-        guard let transfer = idle.popLast() ?? Transfer(configuration: configuration) else {
+        guard let transfer = idle.popLast() ?? makeTransfer() else {
             let message = "\(request.method) \(request.url): libcurl could not create a handle"
             continuation.resume(returning: .failure(HTTPFailure(kind: .other, message: message)))
             return

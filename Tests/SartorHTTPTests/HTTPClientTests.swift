@@ -34,6 +34,22 @@ struct HTTPClientTests {
         #expect(server.requests.count == 20)
     }
 
+    @Test(arguments: [true, false])
+    func closedConnectionsAreReplaced(announced: Bool) async throws {
+        let server = try RawServer(.respondOnceThenClose(announced: announced))
+        defer { server.stop() }
+        let client = try HTTPClient()
+        let url = "http://127.0.0.1:\(server.port)/"
+
+        for _ in 0..<10 {
+            let result = await client.send(HTTPRequest(url: url))
+            #expect(try result.get().body == Array("ok".utf8))
+            if !announced { try await Task.sleep(for: .milliseconds(40)) }
+        }
+
+        #expect(server.connections.load(ordering: .relaxed) == 10)
+    }
+
     @Test func bodyMethodAndHeadersAreSentAsGiven() async throws {
         let server = try RawServer(.respond(status: 200, body: nil))
         defer { server.stop() }
