@@ -3,8 +3,12 @@
 # serving a small static file on loopback. Prints a markdown table (requests/s and CPU time per
 # request of each client) and saves it under bench/results/.
 #
-#   bench/http.sh                      32 connections, 10 s each
-#   CONNECTIONS=64 DURATION=20 ROUNDS=2 bench/http.sh
+#   bench/http.sh                      32 connections, 10 s per client, 3 rounds
+#   CONNECTIONS=64 DURATION=20 ROUNDS=1 bench/http.sh
+#
+# Each round runs the three clients one after the other, in a rotated order so that none always
+# goes first; the table shows the mean of the rounds. On a shared machine the figures move with
+# the other load: the load average is printed with them.
 #   SARTOR_LOAD=path/to/sartor-load bench/http.sh    skip the release build
 #
 # Needs wrk, hey and nginx: `scripts/setup --bench` installs them. Loopback only.
@@ -13,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 connections=${CONNECTIONS:-32}
 duration=${DURATION:-10}
-rounds=${ROUNDS:-1}
+rounds=${ROUNDS:-3}
 file_bytes=${FILE_BYTES:-612}
 
 for tool in wrk hey nginx /usr/bin/time; do
@@ -102,26 +106,35 @@ measure() {
         'BEGIN { printf "%.1f", (r > 0 ? c * 1e6 / (r * d) : 0) }')
 }
 
+run_client() {
+    case $1 in
+    wrk) measure wrk wrk -t 2 -c "$connections" -d "${duration}s" "$url" ;;
+    hey) measure hey hey -z "${duration}s" -c "$connections" "$url" ;;
+    sartor-load)
+        measure sartor-load "$SARTOR_LOAD" http "$url" -c "$connections" -d "${duration}s" --json
+        ;;
+    esac
+    total_rps[$1]=$(awk -v a="${total_rps[$1]:-0}" -v b="$rps" 'BEGIN { print a + b }')
+    total_cpu[$1]=$(awk -v a="${total_cpu[$1]:-0}" -v b="$cpu_us" 'BEGIN { print a + b }')
+    echo "round $round: $1 $rps requests/s, $cpu_us CPU µs/request" >&2
+}
+
 declare -A total_rps total_cpu
+load_before=$(cut -d' ' -f1 /proc/loadavg)
+clients=(wrk hey sartor-load)
 for round in $(seq "$rounds"); do
-    measure wrk wrk -t 2 -c "$connections" -d "${duration}s" "$url"
-    total_rps[wrk]=$(awk -v a="${total_rps[wrk]:-0}" -v b="$rps" 'BEGIN { print a + b }')
-    total_cpu[wrk]=$(awk -v a="${total_cpu[wrk]:-0}" -v b="$cpu_us" 'BEGIN { print a + b }')
-
-    measure hey hey -z "${duration}s" -c "$connections" "$url"
-    total_rps[hey]=$(awk -v a="${total_rps[hey]:-0}" -v b="$rps" 'BEGIN { print a + b }')
-    total_cpu[hey]=$(awk -v a="${total_cpu[hey]:-0}" -v b="$cpu_us" 'BEGIN { print a + b }')
-
-    measure sartor-load "$SARTOR_LOAD" http "$url" -c "$connections" -d "${duration}s" --json
-    total_rps[sartor-load]=$(awk -v a="${total_rps[sartor-load]:-0}" -v b="$rps" 'BEGIN { print a + b }')
-    total_cpu[sartor-load]=$(awk -v a="${total_cpu[sartor-load]:-0}" -v b="$cpu_us" 'BEGIN { print a + b }')
+    for offset in 0 1 2; do
+        run_client "${clients[$(((round - 1 + offset) % 3))]}"
+    done
 done
+load_after=$(cut -d' ' -f1 /proc/loadavg)
 
 mkdir -p bench/results
 result="bench/results/http-$(date +%Y%m%d-%H%M%S).md"
 {
     echo "nginx on 127.0.0.1, ${file_bytes}-byte file, $connections connections," \
-        "${duration} s per client, $rounds round(s), $(nproc) cores"
+        "${duration} s per client, $rounds round(s), $(nproc) cores," \
+        "load average $load_before before, $load_after after"
     echo
     echo "| client | requests/s | CPU µs/request | vs wrk | vs hey |"
     echo "|---|---:|---:|---:|---:|"
