@@ -76,8 +76,15 @@ let package = Package(
         ),
         .executableTarget(
             name: "sartor-bench",
-            dependencies: ["SartorMetrics"],
+            dependencies: ["SartorMetrics", "SartorRTDB"],
             path: "bench/Sources/sartor-bench",
+            swiftSettings: strict
+        ),
+
+        .executableTarget(
+            name: "engine-bench",
+            dependencies: ["SartorEngine"],
+            path: "bench/Sources/engine-bench",
             swiftSettings: strict
         ),
 

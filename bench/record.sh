@@ -17,6 +17,7 @@ fi
 mkdir -p bench/results
 {
     echo "sartor-bench record path, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    echo "cpus: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg), $(swift --version 2>&1 | head -1)"
+    echo "cpus: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    swift --version 2>&1 | head -1
     .build/release/sartor-bench "$@"
 } | tee bench/results/record.txt

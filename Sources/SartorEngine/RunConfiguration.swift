@@ -73,7 +73,8 @@ public struct Stage: Sendable, Equatable {
 /// Everything a run needs besides the workload.
 ///
 /// The run ends at the first of: `duration` of active time, `operationLimit` operations
-/// started, the end of the last stage (when there are stages), or `RunController.stop`.
+/// started, the end of the last stage (unless `RunController.setLoad` took over from the
+/// stages), or `RunController.stop`.
 /// With none of these it runs until stopped.
 public struct RunConfiguration: Sendable, Equatable {
     public var model: LoadModel

@@ -82,6 +82,9 @@ extension RunController {
                 // Limitation: with no think time, an agent whose picks are all rate limited
                 // polls every millisecond instead of sleeping until a token is due.
                 try? await Task.sleep(for: .milliseconds(1))
+            } else {
+                // An operation that never suspends would otherwise hold its thread for good.
+                await Task.yield()
             }
         }
         await disconnect(&agent)

@@ -11,30 +11,38 @@ extension RunController {
     /// backlog to burst through on resume.
     func dispatchOpenModel(maxInFlight: Int, group: inout DiscardingTaskGroup) async {
         var random = rootRandom.derived(stream: .max)
-        var intended = Duration.zero
+        var schedule = ArrivalSchedule()
         let tolerance = configuration.lateStartTolerance
 
-        while !Task.isCancelled {
+        while !Task.isCancelled, !isStopping {
             let now = ContinuousClock.now
-            let (rate, active, wall, paused) = control.withLock { state in
+            let (load, active, paused, end) = control.withLock { state in
                 (
-                    state.load.value, state.activeTime(at: now),
-                    state.instant(atActiveTime: intended), state.state == .paused
+                    RateSource(state: state, plan: plan), state.activeTime(at: now),
+                    state.state == .paused, scheduleEnd(state)
                 )
             }
+            let rate = load.rate(at: active)
             if paused {
                 await waitWhilePaused()
                 continue
             }
-            guard rate > 0 else {
-                // Nothing to schedule: keep the schedule at the present, not in the past.
-                intended = max(intended, active)
-                await housekeepingNap()
-                if isStopping { break }
+            guard let next = schedule.nextStart(rate: rate), next < end ?? .seconds(Int64.max)
+            else {
+                // Nothing due before the end: keep the schedule at the present, not in the past.
+                schedule.advance(to: active, rate: 0)
+                await housekeepingSleepForTick()
                 continue
             }
-            if wall > now {
+            if next > active {
+                let wake = min(next, active + Self.tick)
+                let wall = control.withLock { $0.instant(atActiveTime: wake) }
                 try? await Task.sleep(until: wall, clock: .continuous)
+                if wake < next {
+                    // The rate at the middle of the step integrates a ramp without bias.
+                    let middle = active + (wake - active) / 2
+                    schedule.advance(to: wake, rate: load.rate(at: middle))
+                }
                 continue
             }
             guard let checkout = await acquireAgent(limit: maxInFlight) else { break }
@@ -44,20 +52,30 @@ extension RunController {
                 break
             }
             // A pause while waiting moved the schedule: place the start on it again.
-            let start = control.withLock { $0.instant(atActiveTime: intended) }
-            launch(index, on: checkout, intended: start, tolerance: tolerance, group: &group)
-            intended += .seconds(1 / rate)
+            let intended = control.withLock { $0.instant(atActiveTime: next) }
+            launch(index, on: checkout, intended: intended, tolerance: tolerance, group: &group)
+            schedule.started(at: next)
         }
-        countUnstartedAsMissed(from: intended, rate: control.withLock { $0.load.value })
+        countUnstartedAsMissed(schedule)
         await drainOpenModel()
         workers.subtract(1, ordering: .relaxed)
+    }
+
+    /// The active time at which the run will end by itself (its duration, or the end of its
+    /// stages while they govern the load), or `nil`.
+    private func scheduleEnd(_ state: ControlState) -> Duration? {
+        let stagesEnd = plan.stages.isEmpty || state.loadOverridden ? nil : plan.totalDuration
+        switch (configuration.duration, stagesEnd) {
+        case (let duration?, let stagesEnd?): return min(duration, stagesEnd)
+        case (let duration, let stagesEnd): return duration ?? stagesEnd
+        }
     }
 
     private var isStopping: Bool {
         control.withLock { $0.state == .stopping || $0.state == .finished }
     }
 
-    private func housekeepingNap() async {
+    private func housekeepingSleepForTick() async {
         try? await Task.sleep(for: Self.tick)
     }
 
@@ -79,6 +97,8 @@ extension RunController {
                     index: agentIndex, workload: self.workload, root: self.rootRandom,
                     retryPolicy: self.configuration.retryPolicy)
             }
+            // Limitation: a new agent connects inside its first operation's slot, so the
+            // connect time shows in that operation's corrected latency (not in its raw one).
             await self.connect(&agent)
             if agent.isConnected {
                 await self.perform(index, on: &agent, intended: intended)
@@ -120,15 +140,18 @@ extension RunController {
         waiter?.resume()
     }
 
-    /// Counts as missed the scheduled starts already due (beyond the tolerance) when the
-    /// dispatcher stopped, so that a stop during a backlog does not hide them.
-    private func countUnstartedAsMissed(from intended: Duration, rate: Double) {
-        guard rate > 0 else { return }
+    /// Counts as missed the scheduled starts already due when the dispatcher stopped: they can
+    /// never start, and a stop during a backlog must not hide them.
+    private func countUnstartedAsMissed(_ schedule: ArrivalSchedule) {
         let now = ContinuousClock.now
-        let active = control.withLock { $0.activeTime(at: now) }
-        let overdue = active - configuration.lateStartTolerance - intended
-        guard overdue >= .zero else { return }
-        missedStarts.add(Int(overdue.seconds * rate) + 1, ordering: .relaxed)
+        let (rate, active, end) = control.withLock { state in
+            (state.load.value, state.activeTime(at: now), scheduleEnd(state))
+        }
+        guard let next = schedule.nextStart(rate: rate) else { return }
+        let due = min(active, end ?? active)
+        guard due > next else { return }
+        let unstarted = ((due - next).seconds * rate).rounded(.up)
+        missedStarts.add(Int(unstarted), ordering: .relaxed)
     }
 
     /// After the dispatcher stopped: waits for running operations to finish (or for the
@@ -150,5 +173,22 @@ extension RunController {
                 }
             }
         }
+    }
+}
+
+/// Where the open model's rate comes from at a moment of active time: the stages, read at the
+/// exact moment rather than at the last housekeeping tick, or the load set by `setLoad`.
+struct RateSource {
+    let fixed: Double
+    let plan: StagePlan?
+
+    init(state: ControlState, plan: StagePlan) {
+        fixed = state.load.value
+        self.plan = plan.stages.isEmpty || state.loadOverridden ? nil : plan
+    }
+
+    func rate(at time: Duration) -> Double {
+        guard let plan else { return fixed }
+        return plan.load(at: time)?.load ?? plan.finalLoad
     }
 }

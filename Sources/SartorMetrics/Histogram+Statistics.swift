@@ -20,7 +20,7 @@ extension Histogram {
         return buckets
     }
 
-    /// The value at a percentile in 0...100, in microseconds, or 0 when empty.
+    /// The value at a percentile in 0...100 (clamped to it), in microseconds, or 0 when empty.
     ///
     /// Nearest rank: the smallest recorded value such that at least `percentile`% of the values
     /// are at or below it, reported as the highest value equivalent to it and clamped to the
@@ -59,6 +59,7 @@ extension Histogram {
     /// The 1-based rank of the value at `percentile` among `totalCount` sorted values: the
     /// smallest rank whose share of the values reaches the percentile.
     static func rank(ofPercentile percentile: Double, totalCount: Int) -> Int {
+        precondition(!percentile.isNaN, "Histogram: the percentile is not a number")
         let share = Swift.min(Swift.max(percentile, 0), 100) / 100
         let exact = share * Double(totalCount)
         // A share such as 99.9% of 10,000 is 9,990.000000000002 in binary floating point: round

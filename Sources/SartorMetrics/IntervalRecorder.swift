@@ -12,10 +12,10 @@ import Synchronization
 /// everything recorded since the previous hand-out, like HdrHistogram's `Recorder`.
 ///
 /// Writers never share a lock with each other while there are no more writer threads than
-/// shards: each thread gets its own shard (a `Histogram` behind its own lock, alone on its cache line), chosen by a
-/// per-thread ordinal handed out round robin. `takeInterval()` swaps each shard for an empty,
-/// pre-zeroed one under that shard's lock, one shard at a time, so writers are held up for the
-/// length of a swap at most and no sample is lost or counted twice.
+/// shards: each thread gets its own shard (a `Histogram` behind its own lock, alone on its
+/// cache line), chosen by a per-thread ordinal handed out round robin. `takeInterval()` swaps
+/// each shard for an empty, pre-zeroed one under that shard's lock, one shard at a time, so
+/// writers are held up for the length of a swap at most and no sample is lost or counted twice.
 ///
 /// Memory is two histograms a shard (about 368 KiB a shard). The intended use is one recorder
 /// per measured quantity, an interval taken a few times a second, and each interval added to
@@ -28,7 +28,7 @@ public final class IntervalRecorder: Sendable {
     private let spares: Locked<[Histogram]>
 
     /// A recorder with `shardCount` shards, rounded up to a power of two; by default twice the
-    /// number of online processors (at least 4, at most 64).
+    /// number of online processors (at least 4, at most 32).
     public init(shardCount: Int? = nil) {
         let wanted = Swift.max(shardCount ?? Self.defaultShardCount, 1)
         var count = 1
@@ -72,7 +72,7 @@ public final class IntervalRecorder: Sendable {
 
     private static var defaultShardCount: Int {
         let processors = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        return Swift.min(Swift.max(processors * 2, 4), 64)
+        return Swift.min(Swift.max(processors * 2, 4), 32)
     }
 }
 
@@ -89,6 +89,8 @@ private let nextThreadOrdinal = Atomic<Int>(0)
 
 /// A small number unique to the calling thread, handed out in the order threads first ask, so
 /// that the first N threads land on N different shards. About as cheap as a function call.
+// Limitation: ordinals are never given back, so when threads come and go, two live threads can
+// land on one shard; samples stay exact, the two only share that shard's lock.
 private func currentThreadOrdinal() -> Int {
     if let slot = pthread_getspecific(threadOrdinalKey) {
         return Int(bitPattern: slot) - 1

@@ -1,4 +1,6 @@
 import SartorCommandLine
+import SartorReports
+import SartorServer
 
 /// The one place where an error becomes a message on stderr and an exit code.
 enum ErrorReport {
@@ -7,6 +9,11 @@ enum ErrorReport {
         switch error {
         case let usage as UsageError:
             return ("\(usage)", .usage)
+        case let server as ServerError:
+            if case .invalidData = server { return ("\(server)", .badInput) }
+            return ("\(server)", .failure)
+        case let file as ReportFileError:
+            return ("\(file)", file.unreadable ? .failure : .badInput)
         default:
             return ("\(error)", .failure)
         }

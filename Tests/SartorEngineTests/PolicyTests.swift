@@ -20,10 +20,12 @@ import Testing
         let policy = RetryPolicy.standard
         #expect(policy.maxRetries == 3)
         for (retry, nominal) in [(1, 1.0), (2, 2.0), (3, 4.0)] {
-            for _ in 0..<200 {
-                let delay = policy.delay(beforeRetry: retry, random: &random).seconds
-                #expect(delay >= nominal * 0.8 && delay <= nominal * 1.2)
+            let delays = (0..<200).map { _ in
+                policy.delay(beforeRetry: retry, random: &random).seconds
             }
+            #expect(delays.allSatisfy { $0 >= nominal * 0.8 && $0 <= nominal * 1.2 })
+            // Jittered: the waits spread over most of the band.
+            #expect(delays.max()! - delays.min()! > nominal * 0.3)
         }
         let exact = RetryPolicy(baseDelay: .milliseconds(100), jitter: 0)
         #expect(exact.delay(beforeRetry: 3, random: &random) == .milliseconds(400))

@@ -20,8 +20,18 @@ final class CallLog: Sendable {
     private let calls = Mutex<[CallRecord]>([])
     private let connects = Atomic<Int>(0)
     private let disconnects = Atomic<Int>(0)
+    /// Calls running now, and the most ever running at once.
+    private let running = Mutex((now: 0, most: 0))
 
     func append(_ call: CallRecord) { calls.withLock { $0.append(call) } }
+    func began() {
+        running.withLock {
+            $0.now += 1
+            $0.most = max($0.most, $0.now)
+        }
+    }
+    func ended() { running.withLock { $0.now -= 1 } }
+    var mostRunningAtOnce: Int { running.withLock { $0.most } }
     func connected() { connects.add(1, ordering: .relaxed) }
     func disconnected() { disconnects.add(1, ordering: .relaxed) }
 
@@ -41,6 +51,8 @@ struct SyntheticWorkload: Workload {
     let operations: [OperationSpec]
     let log = CallLog()
     let behaviour: SyntheticBehaviour
+    /// How many times each agent's `connect` fails before it succeeds.
+    var failedConnects = 0
 
     init(_ operations: [OperationSpec], behaviour: @escaping SyntheticBehaviour) {
         self.operations = operations
@@ -55,7 +67,8 @@ struct SyntheticWorkload: Workload {
     }
 
     func makeAgent(index: Int) -> any VirtualAgent {
-        SyntheticAgent(index: index, log: log, behaviour: behaviour)
+        SyntheticAgent(
+            index: index, log: log, behaviour: behaviour, failedConnectsLeft: failedConnects)
     }
 }
 
@@ -63,9 +76,14 @@ struct SyntheticAgent: VirtualAgent {
     let index: Int
     let log: CallLog
     let behaviour: SyntheticBehaviour
+    var failedConnectsLeft: Int
     var calls = 0
 
     mutating func connect(_ context: inout OperationContext) async -> Outcome {
+        if failedConnectsLeft > 0 {
+            failedConnectsLeft -= 1
+            return .failure(.connectionRefused, message: "agent \(index) refused")
+        }
         log.connected()
         return .success
     }
@@ -73,6 +91,8 @@ struct SyntheticAgent: VirtualAgent {
     mutating func run(operation: Int, _ context: inout OperationContext) async -> Outcome {
         log.append(CallRecord(agent: index, operation: operation, start: .now))
         calls += 1
+        log.began()
+        defer { log.ended() }
         return await behaviour(operation, index, calls - 1, &context)
     }
 

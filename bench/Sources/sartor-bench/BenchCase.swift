@@ -1,3 +1,4 @@
+import Foundation
 import SartorMetrics
 
 /// What one round of a case did: the records that reached the histograms, and the CPU time the
@@ -34,22 +35,16 @@ struct BenchCase {
     }
 }
 
-/// Recorded values: a fixed spread of latencies from 50 µs to 2 s, cycled by index.
+/// Recorded values: 65,536 latencies spread log-uniformly from 50 µs to 2 s, cycled by index.
 let sampleMask = (1 << 16) - 1
 let sampleValues: [Int] = {
-    var state: UInt64 = 0x5EED
+    var random = UInt64(0x5EED)
     return (0...sampleMask).map { _ in
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        let exponent = Double(state >> 11) / Double(1 << 53) * 10.6
-        return 50 + Int((2.0 as Double).squareRoot() * pow2(exponent) * 30)
+        random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let unit = Double(random >> 11) / Double(UInt64(1) << 53)
+        return Int(50 * exp(unit * log(40_000.0)))
     }
 }()
-
-private func pow2(_ exponent: Double) -> Double {
-    var result = 1.0
-    for _ in 0..<Int(exponent) { result *= 2 }
-    return result * (1 + (exponent - exponent.rounded(.down)))
-}
 
 func nanoseconds(_ duration: Duration) -> Double {
     let (seconds, attoseconds) = duration.components

@@ -1,0 +1,43 @@
+"""Runs a command, reads its headless status blocks ("operations N (...)") and samples its
+resident memory (VmRSS in /proc/<pid>/status) at each block; prints the RSS at the first block
+past each checkpoint and the ratio of the last checkpoint to the first.
+
+Usage: rss_sampler.py --checkpoints 100000 1000000 -- COMMAND..."""
+
+import re
+import subprocess
+import sys
+
+split = sys.argv.index("--")
+checkpoints = [int(value) for value in sys.argv[2:split]]
+command = sys.argv[split + 1:]
+
+process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+pattern = re.compile(r"^operations (\d+) ")
+reached = {}
+for line in process.stdout:
+    match = pattern.match(line)
+    if not match:
+        continue
+    operations = int(match.group(1))
+    try:
+        status = open(f"/proc/{process.pid}/status").read()
+    except FileNotFoundError:
+        break
+    rss_kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+    for checkpoint in checkpoints:
+        if checkpoint not in reached and operations >= checkpoint:
+            reached[checkpoint] = (operations, rss_kb)
+            print(f"after {operations:,} operations: RSS {rss_kb / 1024:.1f} MB", flush=True)
+process.wait()
+
+if len(reached) == len(checkpoints):
+    first = reached[checkpoints[0]][1]
+    last = reached[checkpoints[-1]][1]
+    change = (last - first) / first * 100
+    verdict = "flat (within 10%)" if abs(change) <= 10 else "NOT flat"
+    print(f"RSS change from {checkpoints[0]:,} to {checkpoints[-1]:,} operations: "
+          f"{change:+.1f}% -> {verdict}")
+else:
+    print("the run ended before every checkpoint was reached", file=sys.stderr)
+    sys.exit(1)
