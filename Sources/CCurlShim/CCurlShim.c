@@ -21,6 +21,11 @@ CURLcode sartor_curl_easy_setopt_write_function(
     return curl_easy_setopt(handle, option, callback);
 }
 
+CURLcode sartor_curl_easy_setopt_close_socket_function(
+    CURL *handle, curl_closesocket_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_CLOSESOCKETFUNCTION, callback);
+}
+
 CURLcode sartor_curl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

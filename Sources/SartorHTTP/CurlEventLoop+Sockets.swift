@@ -18,29 +18,49 @@ extension CurlEventLoop {
     }
 
     /// Follows libcurl's wish to watch `fd` for reading, writing, both, or no longer.
+    ///
+    /// A socket libcurl stops watching stays in epoll, because a kept-alive connection is
+    /// usually watched again by the next request: that saves two `epoll_ctl` calls a request.
+    /// It is removed when it reports an event nobody wants, and forgotten when libcurl closes it
+    /// (the kernel drops closed descriptors from epoll by itself).
     func watch(_ fd: Int32, what: Int32) {
         let index = Int(fd)
-        if index >= watched.count {
-            watched.append(contentsOf: repeatElement(false, count: index + 1 - watched.count))
+        if index >= sockets.count {
+            sockets.append(
+                contentsOf: repeatElement(SocketWatch(), count: index + 1 - sockets.count))
         }
         if what == CURL_POLL_REMOVE {
-            if watched[index] {
-                epoll_ctl(epollFD, EPOLL_CTL_DEL, fd, nil)
-                watched[index] = false
-            }
+            sockets[index].wanted = false
             return
         }
 
-        var event = epoll_event()
-        event.events =
+        let events =
             (what & CURL_POLL_IN != 0 ? EPOLLIN.rawValue : 0)
             | (what & CURL_POLL_OUT != 0 ? EPOLLOUT.rawValue : 0)
+        sockets[index].wanted = true
+        guard sockets[index].registeredEvents != events else { return }
+        var event = epoll_event()
+        event.events = events
         event.data.fd = fd
-        if epoll_ctl(epollFD, watched[index] ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event) != 0 {
+        let registered = sockets[index].registeredEvents != 0
+        if epoll_ctl(epollFD, registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event) != 0 {
             // The descriptor was closed and reused, or closed behind our back: retry the other way.
             epoll_ctl(epollFD, errno == EEXIST ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event)
         }
-        watched[index] = true
+        sockets[index].registeredEvents = events
+    }
+
+    /// libcurl is closing `fd`: closing removes it from epoll, so only the table changes.
+    func forget(_ fd: Int32) {
+        if Int(fd) < sockets.count {
+            sockets[Int(fd)] = SocketWatch()
+        }
+    }
+
+    func makeTransfer() -> Transfer? {
+        Transfer(
+            configuration: configuration, loop: Unmanaged.passUnretained(self).toOpaque(),
+            closeSocket: socketClosing)
     }
 
     /// Passes one readiness event to libcurl, or drains the wake-up counter.
@@ -49,6 +69,12 @@ extension CurlEventLoop {
         if fd == wakeFD {
             var count: UInt64 = 0
             _ = read(wakeFD, &count, MemoryLayout<UInt64>.size)
+            return
+        }
+        if Int(fd) < sockets.count, !sockets[Int(fd)].wanted {
+            // An idle kept-alive connection closed or spoke; libcurl notices when it reuses it.
+            epoll_ctl(epollFD, EPOLL_CTL_DEL, fd, nil)
+            sockets[Int(fd)].registeredEvents = 0
             return
         }
         var flags: Int32 = 0
@@ -92,9 +118,22 @@ private let socketChanged: curl_socket_callback = { _, fd, what, context, _ in
     return 0
 }
 
+private let socketClosing: curl_closesocket_callback = { context, fd in
+    let loop = Unmanaged<CurlEventLoop>.fromOpaque(context!).takeUnretainedValue()
+    loop.forget(fd)
+    return close(fd)
+}
+
 private let timerChanged: curl_multi_timer_callback = { _, timeoutMillis, context in
     let loop = Unmanaged<CurlEventLoop>.fromOpaque(context!).takeUnretainedValue()
     loop.timerDeadlineMillis =
         timeoutMillis < 0 ? nil : CurlEventLoop.nowMillis() + Int64(timeoutMillis)
     return 0
+}
+
+/// What epoll knows of one socket and whether libcurl still wants its events.
+struct SocketWatch {
+    /// The events registered in epoll; 0 when the socket is not registered.
+    var registeredEvents: UInt32 = 0
+    var wanted = false
 }

@@ -5,6 +5,8 @@ extension Transfer {
     /// The result of a transfer libcurl reports as done, read from the handle's counters.
     /// Hands the body and headers over to the result, leaving the transfer ready for reuse.
     func finish(_ code: CURLcode) -> HTTPResult {
+        // Limitation: byte counts are libcurl's: over HTTP/2 headers count as their HTTP/1-style
+        // text rather than their HPACK-compressed size, and TLS record overhead is not counted.
         let bytesSent =
             Int(infoLong(CURLINFO_REQUEST_SIZE)) + Int(infoOffset(CURLINFO_SIZE_UPLOAD_T))
         let bytesReceived =

@@ -26,8 +26,12 @@ final class Transfer {
     private var uploadCapacity = 64
     let errorBuffer: UnsafeMutablePointer<CChar>
 
-    /// `nil` when libcurl cannot create a handle (out of memory).
-    init?(configuration: HTTPClientConfiguration) {
+    /// `nil` when libcurl cannot create a handle (out of memory). Sockets the handle opens are
+    /// closed through `closeSocket` with `loop` as its context.
+    init?(
+        configuration: HTTPClientConfiguration, loop: UnsafeMutableRawPointer,
+        closeSocket: curl_closesocket_callback
+    ) {
         guard let easy = curl_easy_init() else { return nil }
         self.easy = easy
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
@@ -37,12 +41,15 @@ final class Transfer {
         let context = Unmanaged.passUnretained(self).toOpaque()
         sartor_curl_easy_setopt_pointer(easy, CURLOPT_PRIVATE, context)
         sartor_curl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, context)
-        sartor_curl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
         sartor_curl_easy_setopt_write_function(easy, CURLOPT_WRITEFUNCTION, receiveBody)
-        sartor_curl_easy_setopt_write_function(easy, CURLOPT_HEADERFUNCTION, receiveHeader)
         sartor_curl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
+        sartor_curl_easy_setopt_close_socket_function(easy, closeSocket)
+        sartor_curl_easy_setopt_pointer(easy, CURLOPT_CLOSESOCKETDATA, loop)
         sartor_curl_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         sartor_curl_easy_setopt_long(easy, CURLOPT_TCP_NODELAY, 1)
+        // No proxy: a load generator measures the target, and this spares libcurl from reading
+        // the proxy environment variables on every request.
+        sartor_curl_easy_setopt_string(easy, CURLOPT_PROXY, "")
         sartor_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, configuration.userAgent)
         sartor_curl_easy_setopt_long(
             easy, CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.roundedUpMilliseconds)
@@ -67,7 +74,15 @@ final class Transfer {
     func prepare(_ request: HTTPRequest, defaultTimeoutMillis: Int) {
         errorBuffer[0] = 0
         keepsBody = request.keepsBody
-        capture = request.capturedHeaders
+        if request.capturedHeaders != capture {
+            capture = request.capturedHeaders
+            // Without a header callback libcurl skips header delivery altogether.
+            let wantsHeaders = capture != .none
+            let context = wantsHeaders ? Unmanaged.passUnretained(self).toOpaque() : nil
+            sartor_curl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
+            sartor_curl_easy_setopt_write_function(
+                easy, CURLOPT_HEADERFUNCTION, wantsHeaders ? receiveHeader : nil)
+        }
         if request.url != url {
             url = request.url
             sartor_curl_easy_setopt_string(easy, CURLOPT_URL, url)

@@ -34,6 +34,22 @@ struct HTTPClientTests {
         #expect(server.requests.count == 20)
     }
 
+    @Test(arguments: [true, false])
+    func closedConnectionsAreReplaced(announced: Bool) async throws {
+        let server = try RawServer(.respondOnceThenClose(announced: announced))
+        defer { server.stop() }
+        let client = try HTTPClient()
+        let url = "http://127.0.0.1:\(server.port)/"
+
+        for _ in 0..<10 {
+            let result = await client.send(HTTPRequest(url: url))
+            #expect(try result.get().body == Array("ok".utf8))
+            if !announced { try await Task.sleep(for: .milliseconds(40)) }
+        }
+
+        #expect(server.connections.load(ordering: .relaxed) == 10)
+    }
+
     @Test func bodyMethodAndHeadersAreSentAsGiven() async throws {
         let server = try RawServer(.respond(status: 200, body: nil))
         defer { server.stop() }
@@ -59,6 +75,33 @@ struct HTTPClientTests {
         #expect(heads[1].hasPrefix("GET /tree/x.json HTTP/1.1\r\n"))
         #expect(!heads[1].contains("Content-Length"))
         #expect(heads[2].hasPrefix("DELETE /tree/x.json HTTP/1.1\r\n"))
+    }
+
+    @Test func methodsSwitchCleanlyOnAReusedHandle() async throws {
+        let server = try RawServer(.respond(status: 200, body: nil))
+        defer { server.stop() }
+        let client = try HTTPClient()
+        let url = "http://127.0.0.1:\(server.port)/m"
+
+        let head = try await client.send(HTTPRequest(method: "HEAD", url: url)).get()
+        let post = try await client.send(
+            HTTPRequest(method: "POST", url: url, body: Array("abc".utf8))
+        ).get()
+        let patch = try await client.send(
+            HTTPRequest(method: "PATCH", url: url, body: Array("de".utf8))
+        ).get()
+        let get = try await client.send(HTTPRequest(url: url)).get()
+
+        #expect(head.body.isEmpty && head.status == 200)
+        #expect(post.body == Array("abc".utf8))
+        #expect(patch.body == Array("de".utf8))
+        #expect(get.body.isEmpty)
+        let starts = server.requests.map { $0.head.split(separator: "\r\n").first ?? "" }
+        #expect(
+            starts == [
+                "HEAD /m HTTP/1.1", "POST /m HTTP/1.1", "PATCH /m HTTP/1.1", "GET /m HTTP/1.1",
+            ])
+        #expect(server.connections.load(ordering: .relaxed) == 1)
     }
 
     @Test func capturesOnlyTheHeadersAskedFor() async throws {

@@ -9,6 +9,9 @@ final class RawServer: Sendable {
         /// Answers every request on a kept-alive connection; echoes the request body when
         /// `body` is nil.
         case respond(status: Int, body: [UInt8]?)
+        /// Answers one request with `Connection: close` and closes, or with no such header and
+        /// closes shortly after (an idle timeout, as servers have), when `announced` is false.
+        case respondOnceThenClose(announced: Bool)
         /// Reads the request and never answers.
         case silent
         /// Sends headers announcing 1000 bytes, then 10 bytes, then closes.
@@ -96,6 +99,13 @@ final class RawServer: Sendable {
                     "HTTP/1.1 \(status) Whatever\r\nContent-Length: \(payload.count)\r\n"
                     + "ETag: \"v1\"\r\nX-Other: 1\r\n\r\n"
                 write(connection, Array(head.utf8) + payload)
+            case .respondOnceThenClose(let announced):
+                let head =
+                    "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
+                    + (announced ? "Connection: close\r\n\r\n" : "\r\n")
+                write(connection, Array(head.utf8) + Array("ok".utf8))
+                if !announced { usleep(20_000) }
+                return
             case .silent:
                 continue
             case .closeMidResponse:

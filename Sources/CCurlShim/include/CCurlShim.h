@@ -13,6 +13,8 @@ CURLcode sartor_curl_easy_setopt_off_t(CURL *handle, CURLoption option, curl_off
 // For CURLOPT_WRITEFUNCTION and CURLOPT_HEADERFUNCTION, which share one signature.
 CURLcode sartor_curl_easy_setopt_write_function(
     CURL *handle, CURLoption option, curl_write_callback callback);
+CURLcode sartor_curl_easy_setopt_close_socket_function(
+    CURL *handle, curl_closesocket_callback callback);
 
 CURLcode sartor_curl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode sartor_curl_easy_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value);

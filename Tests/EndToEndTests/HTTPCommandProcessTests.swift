@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// `sartor-load http` as a process against `sartor-load serve` on a free loopback port.
+@Suite struct HTTPCommandProcessTests {
+    /// A `sartor-load serve --port 0` child process and the URL it printed.
+    final class Server {
+        let process = Process()
+        let url: String
+
+        init(_ arguments: [String] = []) throws {
+            process.executableURL = BuiltExecutable.url
+            process.arguments = ["serve", "--port", "0"] + arguments
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var text = ""
+            while !text.contains("\n") {
+                let chunk = output.fileHandleForReading.availableData
+                guard !chunk.isEmpty else { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            url = try #require(text.split(separator: "\n").first.map(String.init))
+        }
+
+        func stop() {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    static func summary(_ result: BuiltExecutable.Result) throws -> [String: Any] {
+        let data = Data(result.standardOutput.utf8)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func countedRunPrintsTheJSONSummary() throws {
+        let server = try Server()
+        defer { server.stop() }
+
+        let result = try BuiltExecutable.run([
+            "http", server.url + "/agents.json", "-n", "200", "-c", "4", "--json",
+        ])
+
+        #expect(result.status == 0, "\(result.standardError)")
+        let summary = try Self.summary(result)
+        #expect(summary["requests"] as? Int == 200)
+        #expect(summary["statusCodes"] as? [String: Int] == ["200": 200])
+        #expect((summary["errors"] as? [String: Int])?.isEmpty == true)
+        #expect(summary["requestsPerSecond"] as? Double ?? 0 > 0)
+        let latency = try #require(summary["latencyMs"] as? [String: Double])
+        #expect(Set(latency.keys) == ["p50", "p90", "p95", "p99", "p999", "max", "mean"])
+        #expect(latency["p50"]! <= latency["p99"]! && latency["p99"]! <= latency["max"]!)
+    }
+
+    @Test func nonSuccessStatusesAreCountedAsErrors() throws {
+        let server = try Server(["--fail-rate", "100%"])
+        defer { server.stop() }
+
+        let result = try BuiltExecutable.run([
+            "http", server.url + "/x.json", "-n", "50", "-c", "2", "--json",
+        ])
+
+        let summary = try Self.summary(result)
+        #expect(summary["statusCodes"] as? [String: Int] == ["503": 50])
+        #expect(summary["errors"] as? [String: Int] == ["http 503": 50])
+    }
+
+    @Test func putWithBodyAndHeaderStoresTheBody() throws {
+        let server = try Server()
+        defer { server.stop() }
+        let body = NSTemporaryDirectory() + "sartor-body-\(UUID().uuidString).json"
+        try Data("{\"a\":1}".utf8).write(to: URL(fileURLWithPath: body))
+        defer { try? FileManager.default.removeItem(atPath: body) }
+
+        let put = try BuiltExecutable.run([
+            "http", server.url + "/doc.json", "-m", "PUT", "--body", body,
+            "-H", "Content-Type: application/json", "-n", "3", "-c", "1",
+        ])
+        let stored = try BuiltExecutable.run([
+            "http", server.url + "/doc/a.json", "-n", "1", "--json",
+        ])
+        let missing = try BuiltExecutable.run([
+            "http", server.url + "/doc/b.json", "-n", "1", "--json",
+        ])
+
+        #expect(put.status == 0, "\(put.standardError)")
+        #expect(put.standardOutput.contains("status codes  200: 3"))
+        // The same response but for the body: `1` where the PUT stored it, `null` elsewhere.
+        let storedBytes = try Self.summary(stored)["bytesReceived"] as? Int ?? 0
+        let missingBytes = try Self.summary(missing)["bytesReceived"] as? Int ?? 0
+        #expect(missingBytes - storedBytes == "null".count - "1".count)
+    }
+
+    @Test func unreachableTargetExits1NamingTheCause() throws {
+        let server = try Server()
+        let url = server.url + "/x.json"
+        server.stop()
+
+        let result = try BuiltExecutable.run(["http", url, "-d", "1s", "-c", "1"])
+
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("connection refused"))
+        #expect(result.standardError.contains(url))
+    }
+
+    @Test(arguments: [
+        ["http", "ftp://127.0.0.1/"], ["http", "http://127.0.0.1:1/", "-H", "NoColon"],
+        ["http", "http://127.0.0.1:1/", "--body", "/no/such/file"],
+        ["http", "http://127.0.0.1:1/", "-m", "get"],
+    ])
+    func badArgumentsExit64(arguments: [String]) throws {
+        let result = try BuiltExecutable.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.standardError.hasPrefix("sartor-load: "))
+    }
+}
