@@ -79,15 +79,13 @@ struct HTTPCommand: Subcommand {
                 url: request.url, connections: connections)
         }
         let json = parsed.flag("json")
-        let interrupts = InterruptHandler(
-            first: { controller.stop(drainFor: .seconds(2)) },
-            second: {
-                let summary = summarize(controller.snapshot())
-                print(json ? summary.json() : summary.text())
-                exit(ExitCode.interrupted.rawValue)
-            })
+        TerminationSignals.install { _, ordinal in
+            guard ordinal > 1 else { return controller.stop(drainFor: .seconds(2)) }
+            let summary = summarize(controller.snapshot())
+            print(json ? summary.json() : summary.text())
+            exit(ExitCode.interrupted.rawValue)
+        }
         let summary = summarize(await controller.run())
-        interrupts.cancel()
 
         print(json ? summary.json() : summary.text())
         if summary.requests > 0 && summary.statusCodes.isEmpty {
