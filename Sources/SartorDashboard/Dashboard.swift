@@ -8,7 +8,9 @@ public struct DashboardOptions: Sendable {
     /// Draw without colours, as `NO_COLOR` asks; attributes still tell roles apart.
     public var noColor: Bool
 
-    public init(framesPerSecond: Int = 10, theme: Theme = ThemeCatalog.defaultTheme, noColor: Bool? = nil) {
+    public init(
+        framesPerSecond: Int = 10, theme: Theme = ThemeCatalog.defaultTheme, noColor: Bool? = nil
+    ) {
         self.framesPerSecond = min(max(framesPerSecond, 1), 60)
         self.theme = theme
         let environment = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
@@ -38,7 +40,8 @@ public enum Dashboard {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
-                    continuation.resume(returning: try DashboardLoop(control: control, options: options).run())
+                    continuation.resume(
+                        returning: try DashboardLoop(control: control, options: options).run())
                 } catch {
                     continuation.resume(throwing: error)
                 }

@@ -38,7 +38,8 @@ final class CursesTerminal {
         if !noColor, has_colors() {
             start_color()
             use_default_colors()
-            depth = sartor_colors() >= 256 ? .indexed256 : sartor_colors() >= 8 ? .basic8 : .monochrome
+            depth =
+                sartor_colors() >= 256 ? .indexed256 : sartor_colors() >= 8 ? .basic8 : .monochrome
         }
         apply(theme)
     }

@@ -1,4 +1,5 @@
 import SartorCommandLine
+import SartorDashboard
 
 /// The one place where an error becomes a message on stderr and an exit code.
 enum ErrorReport {
@@ -7,6 +8,8 @@ enum ErrorReport {
         switch error {
         case let usage as UsageError:
             return ("\(usage)", .usage)
+        case let theme as ThemeError:
+            return ("\(theme)", .badInput)
         default:
             return ("\(error)", .failure)
         }
