@@ -11,7 +11,7 @@ protocol Subcommand: Sendable {
 }
 
 /// Every subcommand of the tool; adding one is one line here.
-let subcommands: [any Subcommand.Type] = []
+let subcommands: [any Subcommand.Type] = [ThemesCommand.self]
 
 /// The version printed by `--version` and recorded in reports.
 enum SartorVersion {
