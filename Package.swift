@@ -92,7 +92,8 @@ let package = Package(
             dependencies: ["SartorWorkload", "SartorServer", "SartorHTTP"]
         ),
         .testTarget(name: "SartorReportsTests", dependencies: ["SartorReports"]),
-        .testTarget(name: "SartorDashboardTests", dependencies: ["SartorDashboard"]),
+        .testTarget(
+            name: "SartorDashboardTests", dependencies: ["SartorDashboard"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )
