@@ -47,6 +47,11 @@ public struct LatencyTimeline: Sendable, Equatable {
         while slices.count > Self.maximumSlices { coarsen() }
     }
 
+    /// Equal when the slices are; the update state is not part of the value.
+    public static func == (lhs: LatencyTimeline, rhs: LatencyTimeline) -> Bool {
+        lhs.sliceSeconds == rhs.sliceSeconds && lhs.slices == rhs.slices
+    }
+
     /// Merges another timeline (of a run made at the same time) slice by slice.
     public mutating func merge(_ other: LatencyTimeline) {
         while sliceSeconds < other.sliceSeconds { coarsen() }

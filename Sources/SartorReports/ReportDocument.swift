@@ -83,7 +83,8 @@ extension ReportDocument {
                 conflicts: operation.conflicts, rateLimited: operation.rateLimited,
                 retries: operation.retries, bytesSent: operation.bytesSent,
                 bytesReceived: operation.bytesReceived,
-                latencyMs: LatencyFigures(operation.latency), histogram: operation.latency.encoded())
+                latencyMs: LatencyFigures(operation.latency), histogram: operation.latency.encoded()
+            )
         }
         self.operations = operations
         perSecond = report.perSecond

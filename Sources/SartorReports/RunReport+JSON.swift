@@ -5,10 +5,13 @@ import SartorMetrics
 public struct ReportFileError: Error, Equatable, Sendable, CustomStringConvertible {
     public var path: String
     public var problem: String
+    /// True when the file could not be read at all (an I/O error), not merely parsed.
+    public var unreadable: Bool
 
-    public init(path: String, problem: String) {
+    public init(path: String, problem: String, unreadable: Bool = false) {
         self.path = path
         self.problem = problem
+        self.unreadable = unreadable
     }
 
     public var description: String { "\(path): \(problem)" }
@@ -31,7 +34,8 @@ extension RunReport {
         do {
             document = try JSONDecoder().decode(ReportDocument.self, from: data)
         } catch let error as DecodingError {
-            throw ReportFileError(path: path, problem: "is not a sartor-load report (\(error.brief))")
+            throw ReportFileError(
+                path: path, problem: "is not a sartor-load report (\(error.brief))")
         }
         guard document.schemaVersion == Self.schemaVersion else {
             throw ReportFileError(

@@ -40,9 +40,11 @@ extension Threshold {
         let detail = "\(operation.map { "\($0)." } ?? "")\(metricLabel) = \(format(actual))"
         if !final {
             let growsOnly = [.errors, .operations, .retries].contains(metric)
-            let tooFew = (metric.isLatency || metric == .errorRate || metric == .conflictRate)
+            let tooFew =
+                (metric.isLatency || metric == .errorRate || metric == .conflictRate)
                 && count < Self.samplesBeforeJudging
-            let waits = metric == .opsPerSecond
+            let waits =
+                metric == .opsPerSecond
                 || (growsOnly && (comparison == .greater || comparison == .greaterOrEqual))
             if tooFew || waits { return result(.undecided, actual, detail) }
         }

@@ -99,7 +99,8 @@ public struct Threshold: Sendable, Equatable {
         case "conflict_rate": return .conflictRate
         case "retries": return .retries
         default:
-            guard name.hasPrefix("p"), let value = Double(name.dropFirst()), (0...100).contains(value)
+            guard name.hasPrefix("p"), let value = Double(name.dropFirst()),
+                (0...100).contains(value)
             else { return nil }
             return .percentile(value)
         }

@@ -1,5 +1,6 @@
 import SartorCommandLine
 import SartorDashboard
+import SartorReports
 
 /// The one place where an error becomes a message on stderr and an exit code.
 enum ErrorReport {
@@ -10,6 +11,8 @@ enum ErrorReport {
             return ("\(usage)", .usage)
         case let theme as ThemeError:
             return ("\(theme)", .badInput)
+        case let file as ReportFileError:
+            return ("\(file)", file.unreadable ? .failure : .badInput)
         default:
             return ("\(error)", .failure)
         }

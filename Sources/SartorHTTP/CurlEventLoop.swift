@@ -1,0 +1,244 @@
+import CCurlShim
+import Glibc
+import SartorMetrics
+import Synchronization
+
+/// What other threads hand to the loop thread.
+enum LoopCommand: Sendable {
+    case submit(UInt64, HTTPRequest, UnsafeContinuation<HTTPResult, Never>)
+    case cancel(UInt64)
+}
+
+/// The commands waiting for the loop thread, and whether it is asleep in `epoll_wait`.
+struct CommandQueue {
+    var pending: [LoopCommand] = []
+    var sleeping = false
+    var stopped = false
+}
+
+/// One thread running a libcurl multi handle over epoll (libcurl's socket interface: only the
+/// sockets that are ready are serviced). Other threads submit requests through a locked queue
+/// and wake the thread through an eventfd only when it is asleep.
+///
+/// `@unchecked Sendable`: `queue` is a `Mutex`; every other mutable property is used only by the
+/// loop thread once `init` has returned.
+final class CurlEventLoop: @unchecked Sendable {
+    let configuration: HTTPClientConfiguration
+    let multi: UnsafeMutableRawPointer
+    let epollFD: Int32
+    let wakeFD: Int32
+    private let queue = Mutex(CommandQueue())
+    private var thread = pthread_t()
+    private let defaultTimeoutMillis: Int
+
+    // Loop-thread state.
+    private var draining: [LoopCommand] = []
+    private var idle: [Transfer] = []
+    private var active: [UInt64: Transfer] = [:]
+    var watched: [Bool] = []
+    var timerDeadlineMillis: Int64?
+
+    private static let globalInit = curl_global_init(Int(CURL_GLOBAL_ALL))
+    /// Idle transfers kept for reuse; more are freed.
+    private static let maxIdleTransfers = 4096
+
+    init(configuration: HTTPClientConfiguration) throws(HTTPClientError) {
+        guard Self.globalInit == CURLE_OK, let multi = curl_multi_init() else {
+            throw HTTPClientError("libcurl could not be initialised (curl_global_init failed)")
+        }
+        let epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
+        let wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
+        guard epollFD >= 0, wakeFD >= 0 else {
+            let reason = String(cString: strerror(errno))
+            curl_multi_cleanup(multi)
+            throw HTTPClientError("the HTTP client's event loop could not start: \(reason)")
+        }
+        self.configuration = configuration
+        self.multi = multi
+        self.epollFD = epollFD
+        self.wakeFD = wakeFD
+        defaultTimeoutMillis = configuration.requestTimeout.roundedUpMilliseconds
+        var event = epoll_event()
+        event.events = EPOLLIN.rawValue
+        event.data.fd = wakeFD
+        epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeFD, &event)
+        configureMulti()
+        try startThread()
+    }
+
+    /// Queues a request; its continuation is resumed on the loop thread when it ends. When the
+    /// calling task is already cancelled or the loop stopped, it is resumed at once.
+    func submit(
+        id: UInt64, request: HTTPRequest, continuation: UnsafeContinuation<HTTPResult, Never>
+    ) {
+        enum Outcome { case queued, wake, cancelled, stopped }
+        let outcome: Outcome = queue.withLock { queue in
+            // Checked under the lock so that a cancel command always follows its submission.
+            if queue.stopped { return .stopped }
+            if Task.isCancelled { return .cancelled }
+            queue.pending.append(.submit(id, request, continuation))
+            defer { queue.sleeping = false }
+            return queue.sleeping ? .wake : .queued
+        }
+        switch outcome {
+        case .queued: break
+        case .wake: wake()
+        case .cancelled, .stopped:
+            let cause = outcome == .cancelled ? "cancelled" : "the HTTP client was shut down"
+            let message = "\(request.method) \(request.url): \(cause)"
+            continuation.resume(returning: .failure(HTTPFailure(kind: .other, message: message)))
+        }
+    }
+
+    /// Abandons a request if it is still running; its result becomes a cancellation failure.
+    func cancel(id: UInt64) {
+        let mustWake = queue.withLock { queue in
+            queue.pending.append(.cancel(id))
+            defer { queue.sleeping = false }
+            return queue.sleeping
+        }
+        if mustWake { wake() }
+    }
+
+    /// Ends every running request with a failure, stops the thread and waits for it.
+    func stop() {
+        let first = queue.withLock { queue in
+            defer { queue.stopped = true }
+            return !queue.stopped
+        }
+        guard first else { return }
+        wake()
+        if pthread_equal(pthread_self(), thread) == 0 {
+            pthread_join(thread, nil)
+        }
+    }
+
+    private func wake() {
+        var one: UInt64 = 1
+        _ = write(wakeFD, &one, MemoryLayout<UInt64>.size)
+    }
+
+    private func startThread() throws(HTTPClientError) {
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let status = pthread_create(
+            &thread, nil,
+            { context in
+                let loop = Unmanaged<CurlEventLoop>.fromOpaque(context!).takeRetainedValue()
+                loop.run()
+                return nil
+            }, context)
+        guard status == 0 else {
+            Unmanaged<CurlEventLoop>.fromOpaque(context).release()
+            throw HTTPClientError("the HTTP client's thread could not start: error \(status)")
+        }
+    }
+
+    private func run() {
+        var events = [epoll_event](repeating: epoll_event(), count: 256)
+        while drainCommands() {
+            fireTimerIfDue()
+            collectFinished()
+            guard prepareToSleep() else { continue }
+            let count = events.withUnsafeMutableBufferPointer { buffer in
+                epoll_wait(epollFD, buffer.baseAddress, Int32(buffer.count), pollTimeoutMillis())
+            }
+            for index in 0..<Int(max(count, 0)) {
+                service(events[index])
+            }
+            fireTimerIfDue()
+            collectFinished()
+        }
+        tearDown()
+    }
+
+    /// Runs the queued commands; false once the loop must stop.
+    private func drainCommands() -> Bool {
+        let stopped = queue.withLock { queue in
+            queue.sleeping = false
+            swap(&queue.pending, &draining)
+            return queue.stopped
+        }
+        for command in draining {
+            switch command {
+            case .submit(let id, let request, let continuation):
+                start(id: id, request: request, continuation: continuation)
+            case .cancel(let id):
+                guard let transfer = active[id] else { continue }
+                curl_multi_remove_handle(multi, transfer.easy)
+                complete(transfer, transfer.abandon(kind: .other, cause: "cancelled"))
+            }
+        }
+        draining.removeAll(keepingCapacity: true)
+        return !stopped
+    }
+
+    private func prepareToSleep() -> Bool {
+        queue.withLock { queue in
+            guard queue.pending.isEmpty, !queue.stopped else { return false }
+            queue.sleeping = true
+            return true
+        }
+    }
+
+    private func start(
+        id: UInt64, request: HTTPRequest, continuation: UnsafeContinuation<HTTPResult, Never>
+    ) {
+        guard let transfer = idle.popLast() ?? Transfer(configuration: configuration) else {
+            let message = "\(request.method) \(request.url): libcurl could not create a handle"
+            continuation.resume(returning: .failure(HTTPFailure(kind: .other, message: message)))
+            return
+        }
+        transfer.prepare(request, defaultTimeoutMillis: defaultTimeoutMillis)
+        transfer.id = id
+        transfer.continuation = continuation
+        active[id] = transfer
+        let code = curl_multi_add_handle(multi, transfer.easy)
+        if code != CURLM_OK {
+            let cause = String(cString: curl_multi_strerror(code))
+            complete(transfer, transfer.abandon(kind: .other, cause: cause))
+        }
+    }
+
+    /// Hands the result of every transfer libcurl has finished to its caller.
+    func collectFinished() {
+        var easy: UnsafeMutableRawPointer?
+        var code = CURLE_OK
+        while sartor_curl_multi_next_done(multi, &easy, &code) != 0, let handle = easy {
+            var context: UnsafeMutableRawPointer?
+            sartor_curl_easy_getinfo_pointer(handle, CURLINFO_PRIVATE, &context)
+            let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+            curl_multi_remove_handle(multi, handle)
+            complete(transfer, transfer.finish(code))
+        }
+    }
+
+    private func complete(_ transfer: Transfer, _ result: HTTPResult) {
+        active[transfer.id] = nil
+        let continuation = transfer.continuation
+        transfer.continuation = nil
+        if idle.count < Self.maxIdleTransfers {
+            idle.append(transfer)
+        }
+        continuation?.resume(returning: result)
+    }
+
+    private func tearDown() {
+        for transfer in Array(active.values) {
+            curl_multi_remove_handle(multi, transfer.easy)
+            complete(
+                transfer, transfer.abandon(kind: .other, cause: "the HTTP client was shut down"))
+        }
+        // Submissions that raced with `stop` are already resumed by `submit`; none are left.
+        idle.removeAll()
+        curl_multi_cleanup(multi)
+        close(epollFD)
+        close(wakeFD)
+    }
+}
+
+/// The client could not be set up (libcurl, epoll or the thread failed to start).
+public struct HTTPClientError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,106 @@
+extension RunReport {
+    /// Samples a time slice needs before its median is compared.
+    static let trendSamples = 5
+
+    /// Operations whose median latency grew by half or more from the first to the last slice.
+    var latencyGrowth: [Finding]? {
+        guard let first = timeline.slices.first, let last = timeline.slices.last,
+            first.start != last.start
+        else { return nil }
+        let growth = dataGrowth.count >= 2 ? (dataGrowth.first!, dataGrowth.last!) : nil
+        var findings: [Finding] = []
+        for operation in operations {
+            guard let early = first.latency[operation.name],
+                let late = last.latency[operation.name],
+                early.totalCount >= Self.trendSamples, late.totalCount >= Self.trendSamples
+            else { continue }
+            let before = early.value(atPercentile: 50)
+            let after = late.value(atPercentile: 50)
+            guard before > 0, Double(after) >= 1.5 * Double(before) else { continue }
+            var evidence =
+                "Median latency of \(operation.name) went from \(Format.micros(before)) in the "
+                + "first slice to \(Format.micros(after)) in the last"
+            var recommendation =
+                "Find what slows \(operation.name) down over time: queues that build up, or "
+                + "load that rises faster than the target scales."
+            if let (start, end) = growth, end.totalRecords > start.totalRecords {
+                evidence +=
+                    ", while the data grew from \(start.totalRecords) to \(end.totalRecords) "
+                    + "records"
+                recommendation =
+                    "Reads that download whole collections slow down as the data grows: read "
+                    + "shallow (`shallow=true`), page with `orderBy`/`limitToLast`, or archive "
+                    + "old records."
+            }
+            findings.append(
+                Finding(
+                    title: "Latency of \(operation.name) grew during the run",
+                    evidence: evidence + ".", recommendation: recommendation))
+        }
+        return findings
+    }
+
+    var contentionFindings: [Finding] {
+        operations.flatMap { operation -> [Finding] in
+            var findings: [Finding] = []
+            if operation.conflicts > 0 {
+                findings.append(
+                    Finding(
+                        title: "\(operation.name) met contention",
+                        evidence: "\(operation.conflicts) of \(operation.count) runs lost a race "
+                            + "(\(Format.percent(Double(operation.conflicts) / Double(operation.count)))); "
+                            + "conditional writes kept the data consistent.",
+                        recommendation: "Spread agents over the candidates (pick at random rather "
+                            + "than the first available) to lose fewer races."))
+            }
+            if operation.rateLimited > 0 {
+                findings.append(
+                    Finding(
+                        title: "The rate limit of \(operation.name) was hit",
+                        evidence: "\(operation.rateLimited) picks of \(operation.name) were held "
+                            + "back by the per-agent rate limit.",
+                        recommendation: "Expected when the mix asks for more than the limit "
+                            + "allows; lower the weight or raise the limit if the target can "
+                            + "take it."))
+            }
+            if operation.skipped > 0 {
+                findings.append(
+                    Finding(
+                        title: "\(operation.name) often found nothing to do",
+                        evidence: "\(operation.skipped) of \(operation.count) runs were skipped "
+                            + "(\(Format.percent(Double(operation.skipped) / Double(operation.count)))).",
+                        recommendation: "The work it consumes is produced too slowly: raise the "
+                            + "weight of the operations that produce it."))
+            }
+            return findings
+        }
+    }
+
+    /// Operations whose p99 is more than ten times their median.
+    var tailFindings: [Finding] {
+        operations.compactMap { operation in
+            let latency = operation.latency
+            guard latency.totalCount >= 100 else { return nil }
+            let p50 = latency.value(atPercentile: 50)
+            let p99 = latency.value(atPercentile: 99)
+            guard p50 > 0, p99 > 10 * p50 else { return nil }
+            return Finding(
+                title: "\(operation.name) has a long tail",
+                evidence: "p99 \(Format.micros(p99)) is \(p99 / p50)× the median "
+                    + "\(Format.micros(p50)).",
+                recommendation: "Users meet the tail often at this volume: look for lock waits, "
+                    + "retries and slow paths in this operation.")
+        }
+    }
+
+    var loadFindings: [Finding] {
+        guard summary.missedStarts > 0 else { return [] }
+        return [
+            Finding(
+                title: "The generator missed start times",
+                evidence: "\(summary.missedStarts) operations started late or not at all.",
+                recommendation: "Latencies are measured from the intended start, so they stay "
+                    + "honest; raise `--max-in-flight` or lower the rate to keep the schedule.")
+        ]
+    }
+}

@@ -1,0 +1,149 @@
+import SartorRTDB
+import Synchronization
+
+/// The RTDB-compatible HTTP server, embeddable in any process: `start` binds and serves on
+/// daemon threads, `stop` persists and shuts down. No global state; it prints nothing unless
+/// the configuration's log says so.
+public final class EmbeddedServer: Sendable {
+    public let configuration: ServerConfiguration
+    /// The numeric address listened on.
+    public var host: String { configuration.host }
+    /// The bound port (the one picked when the configuration asked for 0).
+    public let port: UInt16
+    /// The tree being served (shared with whoever else holds it).
+    public let database: Database
+
+    private let daemon: HTTPDaemon
+    private let faults: FaultInjector
+    private let counters: ResponseCounters
+    private let changes: ChangeTracker
+    private let periodic: PeriodicTasks
+    private let stopped = Atomic<Bool>(false)
+
+    /// Serves `database` (or answers with `respond` instead, for testing the HTTP layer alone).
+    init(
+        configuration: ServerConfiguration, database: Database,
+        respond: (@Sendable (IncomingRequest) -> Reply)? = nil
+    ) throws(ServerError) {
+        let respond = respond ?? RTDBFrontEnd(database: database).respond
+        let faults = FaultInjector(plan: configuration.faults)
+        let counters = ResponseCounters()
+        let changes = ChangeTracker(dataFile: configuration.dataFile) {
+            database.exportJSON()
+        }
+        let log = configuration.log
+        let accessLog = configuration.accessLog && log.isEnabled
+        let hooks = DaemonHooks(
+            respond: { request in
+                if let status = faults.failure() {
+                    return .response(.injectedFailure(status: status))
+                }
+                return respond(request)
+            },
+            delay: { faults.delay() },
+            responded: { record in
+                counters.record(status: record.status, bodyBytes: record.bodyBytes)
+                if record.method != "GET", (200..<300).contains(record.status) {
+                    changes.noteChange()
+                }
+                if accessLog { log.write(record.accessLine) }
+            })
+        let daemon = HTTPDaemon(settings: DaemonSettings(configuration), hooks: hooks)
+        port = try daemon.start()
+
+        self.configuration = configuration
+        self.database = database
+        self.daemon = daemon
+        self.faults = faults
+        self.counters = counters
+        self.changes = changes
+        let streams = daemon.streams
+        var tasks = [
+            PeriodicTasks.Task(interval: configuration.keepAliveInterval) {
+                streams.broadcast(event: "keep-alive", data: "null")
+            }
+        ]
+        if configuration.dataFile != nil {
+            tasks.append(
+                PeriodicTasks.Task(interval: configuration.persistInterval) {
+                    changes.persistIfChanged(log: log)
+                })
+        }
+        periodic = PeriodicTasks(tasks)
+        log.write("sartor-load serve: listening on \(baseURL)\(configuration.startDetail)")
+    }
+
+    /// `http://host:port` of the running server (IPv6 hosts in brackets).
+    public var baseURL: String {
+        host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+    }
+
+    /// Requests, faults and streams so far.
+    public var statistics: ServerStatistics {
+        let (byStatus, bodyBytes) = counters.current
+        return ServerStatistics(
+            responsesByStatus: byStatus, bodyBytesSent: bodyBytes, faults: faults.counts,
+            openStreams: daemon.streams.count)
+    }
+
+    /// Ends every stream, stops serving, writes the tree one last time when it changed, and
+    /// logs the counts. Idempotent; safe from any thread.
+    public func stop() {
+        guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        periodic.stop()
+        daemon.stop()
+        changes.persistIfChanged(log: configuration.log)
+        let statistics = statistics
+        configuration.log.write(
+            "sartor-load serve: stopped; \(statistics.summary); \(statistics.faults.summary)")
+    }
+
+    deinit { stop() }
+}
+
+extension DaemonSettings {
+    init(_ configuration: ServerConfiguration) {
+        let timeout = configuration.connectionTimeout
+        self.init(
+            host: configuration.host, port: configuration.port,
+            threadCount: configuration.threadCount, maxConnections: configuration.maxConnections,
+            connectionTimeoutSeconds: timeout > .zero ? max(1, Int(timeout.seconds.rounded())) : 0,
+            maxBodyBytes: configuration.maxBodyBytes)
+    }
+}
+
+extension ServerConfiguration {
+    /// The start line's tail: data file, auth and faults, when set.
+    var startDetail: String {
+        var parts: [String] = []
+        if let dataFile { parts.append("data \(dataFile)") }
+        if secret != nil { parts.append("secret required") }
+        if !faults.isEmpty { parts.append("faults on (seed \(faults.seed))") }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+    }
+}
+
+extension ResponseRecord {
+    /// `GET /users/a.json 200 123B 0.42ms`
+    var accessLine: String {
+        let millis = (elapsed.seconds * 1000 * 100).rounded() / 100
+        return "\(method) \(rawPath) \(status) \(bodyBytes)B \(millis)ms"
+    }
+}
+
+extension OutgoingResponse {
+    /// An injected failure with the body RTDB sends for that status.
+    static func injectedFailure(status: Int) -> OutgoingResponse {
+        let message: String
+        switch status {
+        case 500: message = "An internal error occurred"
+        case 503:
+            message =
+                "The specified Firebase Realtime Database is temporarily unavailable, "
+                + "which means the request was not attempted."
+        case 504: message = "Internal server error."
+        default: message = "Injected failure (HTTP \(status))"
+        }
+        return rtdbError(status: status, message: message)
+    }
+}

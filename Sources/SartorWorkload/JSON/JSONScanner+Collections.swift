@@ -1,0 +1,43 @@
+extension JSONScanner {
+    /// The keys of a top-level object (`null` gives none), skipping the values unbuilt.
+    public static func keys(of bytes: [UInt8]) throws(JSONSyntaxError) -> [String] {
+        var scanner = JSONScanner(bytes)
+        scanner.skipWhitespace()
+        if scanner.consume("null") { return [] }
+        var keys: [String] = []
+        try scanner.forEachMember { key, scanner throws(JSONSyntaxError) in
+            keys.append(key)
+            try scanner.skipValue()
+        }
+        return keys
+    }
+
+    /// The keys of the children of a top-level object whose string member `member` equals
+    /// `value`: the open tasks of a task list, without building the list.
+    public static func keys(
+        of bytes: [UInt8], whereMember member: String, equals value: String
+    ) throws(JSONSyntaxError) -> [String] {
+        var scanner = JSONScanner(bytes)
+        scanner.skipWhitespace()
+        if scanner.consume("null") { return [] }
+        var keys: [String] = []
+        try scanner.forEachMember { key, scanner throws(JSONSyntaxError) in
+            scanner.skipWhitespace()
+            guard scanner.peek() == UInt8(ascii: "{") else {
+                try scanner.skipValue()
+                return
+            }
+            var matches = false
+            try scanner.forEachMember { childKey, scanner throws(JSONSyntaxError) in
+                scanner.skipWhitespace()
+                if childKey == member, scanner.peek() == UInt8(ascii: "\"") {
+                    matches = try scanner.readString() == value
+                } else {
+                    try scanner.skipValue()
+                }
+            }
+            if matches { keys.append(key) }
+        }
+        return keys
+    }
+}

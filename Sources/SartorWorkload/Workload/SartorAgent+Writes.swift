@@ -1,0 +1,65 @@
+import SartorEngine
+
+extension SartorAgent {
+    /// GET the whole agent list, pick another agent at random, PUT a message in its inbox.
+    func directMessage(_ context: inout OperationContext) async -> Outcome {
+        let listing = await session.get(paths.agents, context: &context)
+        guard case .success(let response) = listing else { return outcome(of: listing) }
+        let others: [String]
+        do {
+            others = try JSONScanner.keys(of: response.body).filter { $0 != agentID }
+        } catch {
+            return invalid(paths.agents, error)
+        }
+        guard let recipient = others.randomElement(using: &context.random) else {
+            return .skipped(reason: "no other agent to message")
+        }
+        let content = ContentGenerator.message(using: &context.random)
+        let message = SartorRecords.directMessage(
+            from: agentID, to: recipient, content: content, now: Timestamp.now())
+        let id = Identifiers.uuid(using: &context.random)
+        return await write(message, at: paths.directMessage(to: recipient, id: id), &context)
+    }
+
+    /// PUT a message under `messages/broadcast`.
+    func broadcast(_ context: inout OperationContext) async -> Outcome {
+        let content = ContentGenerator.message(using: &context.random)
+        let message = SartorRecords.broadcast(from: agentID, content: content, now: Timestamp.now())
+        let id = Identifiers.uuid(using: &context.random)
+        return await write(message, at: paths.broadcast(id), &context)
+    }
+
+    /// PUT a new task with status `available`.
+    func createTask(_ context: inout OperationContext) async -> Outcome {
+        let id = Identifiers.uuid(using: &context.random)
+        let type = ContentGenerator.taskTypes.randomElement(using: &context.random)!
+        let task = SartorRecords.task(
+            id: id, title: ContentGenerator.taskTitle(type: type, using: &context.random),
+            description: ContentGenerator.taskDescription(using: &context.random),
+            createdBy: agentID, now: Timestamp.now(),
+            priority: ContentGenerator.priorities.randomElement(using: &context.random)!,
+            estimatedMinutes: Int.random(in: 15...240, using: &context.random),
+            tags: ContentGenerator.tagList(using: &context.random))
+        return await write(
+            task, at: paths.task(id), ledgerValue: SartorRecords.creationPart(of: task), &context)
+    }
+
+    /// PUT a knowledge entry of about 200 bytes.
+    func addKnowledge(_ context: inout OperationContext) async -> Outcome {
+        let entry = SartorRecords.knowledge(
+            content: ContentGenerator.knowledge(using: &context.random), addedBy: agentID,
+            tags: ContentGenerator.tagList(using: &context.random), now: Timestamp.now())
+        let id = Identifiers.uuid(using: &context.random)
+        return await write(entry, at: paths.knowledge(id), &context)
+    }
+
+    /// GET agents, tasks and knowledge, whole or (`--status-query shallow`) keys only.
+    func queryStatus(_ context: inout OperationContext) async -> Outcome {
+        let shallow = settings.statusQuery == .shallow
+        for path in [paths.agents, paths.tasks, paths.knowledge] {
+            let result = await session.get(path, shallow: shallow, context: &context)
+            if case .failure = result { return outcome(of: result) }
+        }
+        return .success
+    }
+}

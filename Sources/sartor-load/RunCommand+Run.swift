@@ -1,0 +1,45 @@
+import Foundation
+import SartorCommandLine
+import SartorEngine
+import SartorHTTP
+import SartorWorkload
+
+extension RunCommand {
+    static func run(_ parsed: ParsedCommand) async throws -> ExitCode {
+        let plan = try RunPlan(parsed, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
+        let target = try RunTarget.open(plan)
+        defer { target.stop() }
+        let client: HTTPClient
+        do {
+            client = try HTTPClient(configuration: clientConfiguration(plan, target: target))
+        } catch {
+            throw RunFailure("the HTTP client could not start: \(error)")
+        }
+        defer { client.shutdown() }
+        let session = RTDBSession(
+            sender: client,
+            endpoint: RTDBEndpoint(baseURL: target.baseURL, authToken: plan.authToken))
+
+        let root = plan.settings.paths.root
+        print("sartor-load: target \(target.description), root \(root)")
+        try await target.checkReachable(session, root: root)
+
+        let run = RunInProgress(plan: plan, target: target, session: session)
+        return await run.execute()
+    }
+
+    /// One connection per agent (or per operation in flight), as real agents would have.
+    private static func clientConfiguration(
+        _ plan: RunPlan, target: RunTarget
+    ) -> HTTPClientConfiguration {
+        let connections: Int
+        switch plan.configuration.model {
+        case .closed(let agents, _):
+            let peak = plan.configuration.stages.map { Int($0.target.rounded(.up)) }.max() ?? 0
+            connections = max(agents, peak)
+        case .open(_, let maxInFlight): connections = maxInFlight
+        }
+        return HTTPClientConfiguration(
+            maxConnections: min(max(connections, 8), 4096), prefersHTTP2: target.server == nil)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import SartorEngine
+import SartorMetrics
+import SartorReports
+import SartorWorkload
+
+extension RunInProgress {
+    /// The report of the run as it stands in `snapshot`.
+    func makeReport(_ snapshot: RunSnapshot, verify: VerifyReport?, final: Bool) -> RunReport {
+        var report = RunReport(
+            summary: Summary(
+                operations: snapshot.completedOperations, errors: snapshot.errorCount,
+                skipped: snapshot.operations.reduce(0) { $0 + $1.skipped },
+                conflicts: snapshot.operations.reduce(0) { $0 + $1.conflicts },
+                rateLimited: snapshot.operations.reduce(0) { $0 + $1.rateLimited },
+                retries: snapshot.retries, missedStarts: snapshot.missedStarts,
+                durationSeconds: snapshot.activeTime.seconds,
+                bytesSent: snapshot.operations.reduce(0) { $0 + $1.bytesSent },
+                bytesReceived: snapshot.operations.reduce(0) { $0 + $1.bytesReceived }),
+            operations: snapshot.operations.map(Self.operationReport),
+            perSecond: Self.perSecond(snapshot.perSecond),
+            timeline: timeline.withLock { $0 },
+            errorsByKind: Dictionary(
+                snapshot.errors.countsByKind.map { ($0.key.label, $0.value) },
+                uniquingKeysWith: +),
+            recentErrors: snapshot.errors.recentErrors.reversed().map {
+                ErrorRecord(
+                    time: $0.time, operation: $0.operation, kind: $0.kind.label,
+                    message: $0.message)
+            },
+            dataGrowth: sampler.series.map(Self.dataSample),
+            context: reportContext(),
+            verify: verify.map(Self.verifySummary))
+        report.thresholds = plan.thresholds.map { $0.evaluate(report, final: final) }
+        return report
+    }
+
+    /// Writes report.md and report.json; prints where, or why it could not.
+    @discardableResult
+    func writeReports(_ snapshot: RunSnapshot, verify: VerifyReport?, final: Bool = true)
+        -> RunReport
+    {
+        let report = makeReport(snapshot, verify: verify, final: final)
+        do {
+            let paths = try ReportWriter.write(report, to: plan.reportDirectory)
+            note("reports written: \(paths.joined(separator: ", "))")
+        } catch {
+            note("could not write the reports to \(plan.reportDirectory): \(error)")
+        }
+        return report
+    }
+
+    /// Writes the reports, prints the summary and picks the exit code: 1 when the target was
+    /// lost, 2 when verify failed, 99 when a threshold failed, else 0.
+    func finish(_ final: RunSnapshot, verify: VerifyReport?) -> ExitCode {
+        let report = writeReports(final, verify: verify)
+        print(StatusBlock.finalSummary(report), terminator: "")
+        if let verify {
+            print(verify.summaryLine)
+            for line in verify.detailLines() { print("  \(line)") }
+        }
+        if let lost = watch.lost {
+            note(lost)
+            return .failure
+        }
+        if let verify, !verify.passed { return .verifyFailed }
+        if report.thresholds.contains(where: { $0.verdict == .failed }) { return .thresholdsFailed }
+        return .success
+    }
+
+    private func reportContext() -> ReportContext {
+        var notes = [
+            "Latency covers an operation's requests only; the simulated work between a task "
+                + "claim and its update (--work) is the agent's own time and is excluded.",
+            "A task_claim with no available task is skipped; a lost claim race is a conflict; "
+                + "neither counts as an error.",
+        ]
+        if let reason = stopReason.withLock({ $0 }) {
+            notes.append("The run ended early: \(reason).")
+        }
+        return ReportContext(
+            target: target.description, root: plan.settings.paths.root,
+            startedAt: Timestamp.format(startedAt), configuration: plan.arguments,
+            versions: ["sartor-load": SartorVersion.current], notes: notes)
+    }
+
+    static func operationReport(_ stats: OperationStats) -> OperationReport {
+        OperationReport(
+            name: stats.name, targetShare: stats.targetShare, count: stats.completed,
+            errors: stats.errors, skipped: stats.skipped, conflicts: stats.conflicts,
+            rateLimited: stats.rateLimited, retries: stats.retries, bytesSent: stats.bytesSent,
+            bytesReceived: stats.bytesReceived, latency: stats.latency)
+    }
+
+    static func perSecond(_ series: PerSecondSeries) -> [SecondSample] {
+        let count = min(series.capacity, series.latestSecond + 1)
+        guard count > 0 else { return [] }
+        let first = series.latestSecond - count + 1
+        return series.last(count).enumerated().map { offset, counts in
+            SecondSample(
+                second: first + offset, operations: counts.operations, errors: counts.errors,
+                bytes: counts.bytes)
+        }
+    }
+
+    static func dataSample(_ sizes: DataSizes) -> DataSizeSample {
+        DataSizeSample(
+            time: sizes.time,
+            records: [
+                "agents": sizes.agents, "tasks": sizes.tasks, "knowledge": sizes.knowledge,
+                "messages": sizes.messages,
+            ])
+    }
+
+    static func verifySummary(_ report: VerifyReport) -> VerifySummary {
+        VerifySummary(
+            passed: report.passed, checked: report.checked,
+            missing: report.missing + report.mismatched.map { "different: \($0)" }
+                + report.notOffline.map { "not offline: \($0)" }
+                + (report.readFailure.map { ["unreadable: \($0)"] } ?? []),
+            doubleClaims: report.detailLines(limit: .max).filter { $0.hasPrefix("double claim") })
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import SartorCommandLine
+import SartorDashboard
+import SartorEngine
+import SartorReports
+import SartorWorkload
+
+/// Everything `run` was asked to do, read from the command line and checked.
+struct RunPlan: Sendable {
+    /// nil: start the embedded server.
+    var target: URL?
+    var authToken: String?
+    var settings: SartorSettings
+    var configuration: RunConfiguration
+    var headless: Bool
+    var theme: Theme
+    var statusInterval: Duration
+    var sampleInterval: Duration
+    var reportDirectory: String
+    var thresholds: [Threshold]
+    var abortOnFail: Bool
+    var verify: Bool
+    /// The command line as given, for the reports.
+    var arguments: [String: String]
+
+    init(_ parsed: ParsedCommand, stdoutIsTerminal: Bool) throws {
+        target = parsed.url("target")
+        authToken = parsed.string("auth")
+        if let target, !["http", "https"].contains(target.scheme?.lowercased() ?? "") {
+            throw UsageError(
+                flag: "--target", value: target.absoluteString, problem: "is not an http(s) URL",
+                hint: "use e.g. https://<db>.firebaseio.com")
+        }
+        let root = parsed.string("root") ?? "agents-network"
+        guard !root.isEmpty, root.allSatisfy({ !".$#[]".contains($0) && $0.isASCII }) else {
+            throw UsageError(
+                flag: "--root", value: root, problem: "is not a valid RTDB key path",
+                hint: "use letters, digits, - and _ (and / between keys)")
+        }
+
+        let mix: OperationMix
+        do {
+            let named = (parsed.weights("mix") ?? []).map { (name: $0.name, weight: $0.weight) }
+            mix = try OperationMix(named: named, text: parsed.texts("mix").last ?? "")
+        } catch {
+            throw UsageError(
+                flag: "--mix", value: parsed.texts("mix").last, problem: error.description)
+        }
+        let work = parsed.durationRange("work")!
+        verify = parsed.flag("verify")
+        settings = SartorSettings(
+            paths: SartorPaths(root: root), mix: mix,
+            claimMode: ClaimMode(rawValue: parsed.string("claim")!)!,
+            statusQuery: StatusQueryMode(rawValue: parsed.string("status-query")!)!,
+            broadcastsPerMinute: parsed.integer("broadcast-limit")!,
+            work: ThinkTime(work.lower, work.upper), keepsLedger: verify)
+        configuration = try Self.configuration(parsed)
+
+        headless = parsed.flag("no-tui") || !stdoutIsTerminal
+        theme = ThemeCatalog.defaultTheme
+        if let name = parsed.string("theme") {
+            theme = try ThemeCatalog.resolve(name)
+        }
+        statusInterval = parsed.duration("status-interval")!
+        sampleInterval = parsed.duration("sample-interval")!
+        reportDirectory = parsed.string("report-dir") ?? Self.defaultReportDirectory()
+        thresholds = try parsed.strings("threshold").map { try Threshold.parse($0) }
+        try Threshold.validate(thresholds, operations: SartorOperation.allCases.map(\.name))
+        abortOnFail = parsed.flag("abort-on-fail")
+        arguments = Self.arguments(parsed)
+    }
+
+    private static func configuration(_ parsed: ParsedCommand) throws -> RunConfiguration {
+        let think = parsed.durationRange("think")!
+        let model: LoadModel
+        if let rate = parsed.number("rate") {
+            guard rate > 0 else {
+                throw UsageError(
+                    flag: "--rate", value: parsed.texts("rate").last, problem: "must be above 0")
+            }
+            model = .open(rate: rate, maxInFlight: parsed.integer("max-in-flight")!)
+        } else {
+            model = .closed(
+                agents: parsed.integer("agents")!, think: ThinkTime(think.lower, think.upper))
+        }
+        let stages = (parsed.stages("stages") ?? []).map {
+            SartorEngine.Stage(duration: $0.duration, target: $0.target)
+        }
+        return RunConfiguration(
+            model: model, stages: stages,
+            duration: parsed.duration("duration"),
+            operationLimit: parsed.integer("operations"),
+            seed: UInt64(parsed.integer("seed")!),
+            retryPolicy: RetryPolicy(maxRetries: parsed.integer("retries")!))
+    }
+
+    /// `sartor-load-reports/<local time>`, e.g. `sartor-load-reports/2025-11-04T13-33-16`.
+    static func defaultReportDirectory() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd'T'HH-mm-ss"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return "sartor-load-reports/" + formatter.string(from: Date())
+    }
+
+    /// Every option's effective value as text (the auth token masked), for the reports.
+    private static func arguments(_ parsed: ParsedCommand) -> [String: String] {
+        var result: [String: String] = [:]
+        for option in parsed.spec.options {
+            let given = parsed.texts(option.long)
+            if option.long == "auth" {
+                if !given.isEmpty { result["auth"] = "***" }
+                continue
+            }
+            if let text = given.last ?? option.defaultValue {
+                result[option.long] = option.kind == .flag ? "true" : text
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,57 @@
+import SartorEngine
+import SartorHTTP
+import SartorServer
+import SartorWorkload
+
+/// The database a run loads: a URL given with `--target`, or the embedded server started
+/// in-process on a free loopback port.
+struct RunTarget: Sendable {
+    let baseURL: String
+    /// For the start line and the reports: the URL, and `(embedded server)` when it is ours.
+    let description: String
+    /// The embedded server, when the run started one; stopped by `stop()`.
+    let server: EmbeddedServer?
+
+    /// Starts the embedded server unless `plan` names a target.
+    static func open(_ plan: RunPlan) throws -> RunTarget {
+        if let url = plan.target {
+            let base = url.absoluteString
+            return RunTarget(baseURL: base, description: base, server: nil)
+        }
+        let server: EmbeddedServer
+        do {
+            server = try EmbeddedServer.start(ServerConfiguration())
+        } catch {
+            throw RunFailure("the embedded server could not start: \(error)")
+        }
+        return RunTarget(
+            baseURL: server.baseURL, description: "\(server.baseURL) (embedded server)",
+            server: server)
+    }
+
+    /// Reads `<root>/.json?shallow=true` once, without retries: a target that cannot answer
+    /// stops the run before any load, with the cause.
+    func checkReachable(_ session: RTDBSession, root: String) async throws {
+        var context = OperationContext(
+            random: SeededRandom(seed: 0), retryPolicy: .disabled, agentIndex: -1)
+        let result = await session.get(root, shallow: true, context: &context)
+        switch result {
+        case .success: return
+        case .failure(let failure):
+            var advice = "check --target and that the database is up"
+            if case .httpStatus(let status) = failure.kind, status == 401 || status == 403 {
+                advice = "check --auth: the database refused the token (or its absence)"
+            }
+            throw RunFailure("cannot reach the target: \(failure.message); \(advice)")
+        }
+    }
+
+    func stop() { server?.stop() }
+}
+
+/// A run that could not be done (exit code 1), with a message naming the cause and the fix.
+struct RunFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import SartorMetrics
+import Testing
+
+@testable import SartorReports
+
+@Suite struct ReportRenderingTests {
+    @Test func markdownMatchesGolden() throws {
+        let markdown = ReportFixture.report.markdown
+        #expect(markdown == (try GoldenFile.text("report.md", actual: markdown)))
+    }
+
+    @Test func statusBlockMatchesGolden() throws {
+        let report = ReportFixture.report
+        let text =
+            StatusBlock.render(report, remainingSeconds: 240)
+            + StatusBlock.finalSummary(report)
+        #expect(text == (try GoldenFile.text("status.txt", actual: text)))
+    }
+
+    @Test func jsonMatchesGoldenAndReadsBack() throws {
+        let report = ReportFixture.report
+        let data = try report.jsonData()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text == (try GoldenFile.text("report.json", actual: text)))
+        let decoded = try RunReport(json: data, path: "report.json")
+        #expect(decoded == report)
+        #expect(decoded.markdown == report.markdown)
+    }
+
+    @Test func findingsFollowTheData() {
+        let titles = ReportFixture.report.findings.map(\.title)
+        #expect(
+            titles == [
+                "Tasks were claimed by two agents", "Operations failed", "Retries were needed",
+                "Errors came in bursts", "Latency of direct_message grew during the run",
+                "Latency of status_query grew during the run", "task_claim met contention",
+                "The rate limit of task_claim was hit", "task_claim often found nothing to do",
+            ])
+        let quiet = RunReport(
+            summary: Summary(operations: 10, durationSeconds: 1),
+            operations: [OperationReport(name: "a", count: 10)])
+        #expect(quiet.findings.isEmpty)
+        #expect(quiet.markdown.contains("Nothing stands out"))
+    }
+
+    @Test func refusesBrokenFiles() {
+        #expect(
+            throws: ReportFileError(
+                path: "x.json",
+                problem: "is not a sartor-load report (The given data was not valid JSON.)")
+        ) {
+            try RunReport(json: Data("{".utf8), path: "x.json")
+        }
+        #expect(
+            throws: ReportFileError(
+                path: "x.json", problem: "is not a sartor-load report (missing schemaVersion)")
+        ) {
+            try RunReport(json: Data("{}".utf8), path: "x.json")
+        }
+        #expect(throws: ReportFileError.self) { try ReportWriter.read("/nonexistent/report.json") }
+    }
+
+    @Test func refusesUndecodableHistogram() throws {
+        var json =
+            try JSONSerialization.jsonObject(with: ReportFixture.report.jsonData())
+            as! [String: Any]
+        var operations = json["operations"] as! [String: [String: Any]]
+        operations["task_claim"]!["histogram"] = "AAAA"
+        json["operations"] = operations
+        let data = try JSONSerialization.data(withJSONObject: json)
+        #expect(
+            throws: ReportFileError(
+                path: "r.json", problem: "has an undecodable histogram in operations.task_claim")
+        ) { try RunReport(json: data, path: "r.json") }
+    }
+
+    @Test func writesBothFiles() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sartor-report-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let paths = try ReportWriter.write(ReportFixture.report, to: directory + "/nested")
+        #expect(paths.map { ($0 as NSString).lastPathComponent } == ["report.md", "report.json"])
+        #expect(try ReportWriter.read(paths[1]) == ReportFixture.report)
+    }
+}

@@ -1,0 +1,71 @@
+import SartorMetrics
+import Testing
+
+@testable import SartorReports
+
+@Suite struct LatencyTimelineTests {
+    @Test func slicesHoldOnlyWhatWasRecordedSinceTheLastUpdate() {
+        var whole = Histogram()
+        var timeline = LatencyTimeline(sliceSeconds: 10)
+        for value in [1_000, 2_000, 3_000] { whole.record(value) }
+        timeline.update(cumulative: [("a", whole)], at: 5)
+        for value in [50_000, 60_000] { whole.record(value) }
+        timeline.update(cumulative: [("a", whole)], at: 15)
+        timeline.update(cumulative: [("a", whole)], at: 25)
+        #expect(timeline.slices.map(\.start) == [0, 10])
+        #expect(timeline.slices[0].latency["a"]?.totalCount == 3)
+        #expect(timeline.slices[1].latency["a"]?.totalCount == 2)
+        let median = timeline.slices[1].latency["a"]?.value(atPercentile: 50) ?? 0
+        let bucket =
+            Histogram.lowestEquivalentValue(50_000)...Histogram.highestEquivalentValue(50_000)
+        #expect(bucket.contains(median))
+    }
+
+    @Test func staysBoundedByCoarsening() {
+        var whole = Histogram()
+        var timeline = LatencyTimeline(sliceSeconds: 1)
+        for second in 0..<1_000 {
+            whole.record(1_000 + second)
+            timeline.update(cumulative: [("a", whole)], at: Double(second))
+        }
+        #expect(timeline.slices.count <= LatencyTimeline.maximumSlices)
+        #expect(timeline.sliceSeconds == 16)
+        #expect(timeline.slices.reduce(0) { $0 + ($1.latency["a"]?.totalCount ?? 0) } == 1_000)
+    }
+
+    @Test func mergedReportsAddUpAndMergeHistograms() throws {
+        let one = ReportFixture.report
+        var two = ReportFixture.report
+        two.summary.durationSeconds = 45
+        two.operations.removeLast()
+        let merged = try #require(RunReport.merged([one, two]))
+        #expect(merged.summary.operations == 1_000)
+        #expect(merged.summary.durationSeconds == 60)
+        #expect(merged.operations.map(\.count) == [600, 240, 80])
+        var expected = one.operations[1].latency
+        expected.add(two.operations[1].latency)
+        #expect(merged.operations[1].latency == expected)
+        #expect(merged.perSecond.first?.operations == 16)
+        #expect(merged.errorsByKind["http 503"] == 10)
+        #expect(merged.verify?.checked == 1_240)
+        #expect(merged.thresholds.isEmpty)
+        #expect(abs(merged.operations.reduce(0) { $0 + $1.targetShare } - 1) < 1e-9)
+        let timelineCount = merged.timeline.slices.reduce(0) {
+            $0 + ($1.latency["task_claim"]?.totalCount ?? 0)
+        }
+        #expect(timelineCount == 240)
+    }
+
+    @Test func recentOperationsKeepTheLastHundredInOrder() {
+        let log = RecentOperations()
+        for index in 0..<250 {
+            log.record(
+                OperationRecord(
+                    time: Double(index), operation: "a", outcome: "success", latencyMs: 1))
+        }
+        let records = log.records()
+        #expect(records.count == 100)
+        #expect(records.first?.time == 150)
+        #expect(records.last?.time == 249)
+    }
+}
