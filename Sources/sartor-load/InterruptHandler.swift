@@ -6,7 +6,7 @@ import Synchronization
 /// immediate exit. Both handlers run on a dispatch queue, never in signal context, so they may
 /// take locks and write files.
 final class InterruptHandler: Sendable {
-    private let count = Atomic<Int>(0)
+    private let count = InterruptCount()
     // The dispatch source is only touched at creation and in `cancel()`.
     nonisolated(unsafe) private var source: (any DispatchSourceSignal)?
 
@@ -17,7 +17,7 @@ final class InterruptHandler: Sendable {
         // Signals that arrive together are coalesced into one event; `data` says how many.
         source.setEventHandler { [count, source] in
             let arrived = max(1, Int(source.data))
-            let seen = count.add(arrived, ordering: .relaxed).newValue
+            let seen = count.value.add(arrived, ordering: .relaxed).newValue
             if seen - arrived == 0 { first() }
             if seen >= 2 { second() }
         }
@@ -26,11 +26,16 @@ final class InterruptHandler: Sendable {
     }
 
     /// How many SIGINTs arrived.
-    var interrupts: Int { count.load(ordering: .relaxed) }
+    var interrupts: Int { count.value.load(ordering: .relaxed) }
 
     /// Stops listening and restores the default action of SIGINT.
     func cancel() {
         source?.cancel()
         signal(SIGINT, SIG_DFL)
     }
+}
+
+/// The SIGINT count, in a class so that the signal handler's closure can share it.
+private final class InterruptCount: Sendable {
+    let value = Atomic<Int>(0)
 }

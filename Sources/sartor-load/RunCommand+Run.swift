@@ -21,7 +21,8 @@ extension RunCommand {
             endpoint: RTDBEndpoint(baseURL: target.baseURL, authToken: plan.authToken))
 
         let root = plan.settings.paths.root
-        print("sartor-load: target \(target.description), root \(root)")
+        let startLine = "sartor-load: target \(target.description), root \(root)\n"
+        FileHandle.standardOutput.write(Data(startLine.utf8))
         try await target.checkReachable(session, root: root)
 
         let run = RunInProgress(plan: plan, target: target, session: session)

@@ -54,11 +54,11 @@ extension RunInProgress {
     /// lost, 2 when verify failed, 99 when a threshold failed, else 0.
     func finish(_ final: RunSnapshot, verify: VerifyReport?) -> ExitCode {
         let report = writeReports(final, verify: verify)
-        print(StatusBlock.finalSummary(report), terminator: "")
-        if let verify {
-            print(verify.summaryLine)
-            for line in verify.detailLines() { print("  \(line)") }
+        var summary = StatusBlock.finalSummary(report)
+        if let verify, !verify.passed {
+            summary += verify.detailLines().map { "  \($0)\n" }.joined()
         }
+        FileHandle.standardOutput.write(Data(summary.utf8))
         if let lost = watch.lost {
             note(lost)
             return .failure
