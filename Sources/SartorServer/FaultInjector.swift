@@ -26,7 +26,9 @@ final class FaultInjector: Sendable {
             cumulative += rate
             return (status, cumulative)
         }
-        state = Mutex(State(random: SplitMix64(seed: plan.seed)))
+        var initial = State(random: SplitMix64(seed: plan.seed))
+        for (status, _) in thresholds { initial.counts.failures[status] = 0 }
+        state = Mutex(initial)
     }
 
     /// The status to fail this request with, or nil to serve it.

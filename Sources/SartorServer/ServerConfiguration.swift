@@ -54,7 +54,8 @@ public struct ServerLog: Sendable {
     /// Whether anything is listening; callers skip formatting when not.
     public var isEnabled: Bool { sink != nil }
 
-    func write(_ line: @autoclosure () -> String) {
+    /// Writes one line (built only when the log is enabled).
+    public func write(_ line: @autoclosure () -> String) {
         sink?(line())
     }
 }

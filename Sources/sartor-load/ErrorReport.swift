@@ -1,6 +1,7 @@
 import SartorCommandLine
 import SartorDashboard
 import SartorReports
+import SartorServer
 
 /// The one place where an error becomes a message on stderr and an exit code.
 enum ErrorReport {
@@ -11,6 +12,9 @@ enum ErrorReport {
             return ("\(usage)", .usage)
         case let theme as ThemeError:
             return ("\(theme)", .badInput)
+        case let server as ServerError:
+            if case .invalidData = server { return ("\(server)", .badInput) }
+            return ("\(server)", .failure)
         case let file as ReportFileError:
             return ("\(file)", file.unreadable ? .failure : .badInput)
         default:
