@@ -48,22 +48,3 @@ enum ThemesCommand: Subcommand {
         return .success
     }
 }
-
-/// The run command's dashboard flags, declared here with the themes they choose.
-enum DashboardFlags {
-    static let options = [
-        OptionSpec(
-            "theme", kind: .string, default: "default-dark",
-            help: "Dashboard theme: a built-in name (see sartor-load themes) or a JSON file."),
-        OptionSpec(
-            "fps", kind: .integer(1...60), default: "10",
-            help: "Dashboard frames per second; each frame takes one snapshot of the run."),
-    ]
-
-    /// The dashboard options the flags ask for. NO_COLOR (non-empty) turns colours off.
-    /// - Throws: `ThemeError` for a theme that cannot be found or parsed (exit 65).
-    static func dashboardOptions(_ parsed: ParsedCommand) throws -> DashboardOptions {
-        let theme = try ThemeCatalog.resolve(parsed.string("theme") ?? "default-dark")
-        return DashboardOptions(framesPerSecond: parsed.integer("fps") ?? 10, theme: theme)
-    }
-}
