@@ -39,6 +39,7 @@ public enum Dashboard {
     ) async throws -> DashboardExit {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
+                // Named for tools that show threads (top -H, /proc/<pid>/task/*/comm).
                 do {
                     continuation.resume(
                         returning: try DashboardLoop(control: control, options: options).run())
@@ -46,7 +47,6 @@ public enum Dashboard {
                     continuation.resume(throwing: error)
                 }
             }
-            thread.name = "sartor-dashboard"
             thread.start()
         }
     }

@@ -27,6 +27,7 @@ final class CursesTerminal {
             throw TerminalError(problem: "curses cannot use this terminal (check TERM)")
         }
         self.screen = screen
+        sartor_name_current_thread("sartor-dash")
         sartor_register_atexit_endwin()
         sartor_install_signal_counter()
         cbreak()
