@@ -93,7 +93,10 @@ let package = Package(
         ),
         .testTarget(name: "SartorReportsTests", dependencies: ["SartorReports"]),
         .testTarget(
-            name: "SartorDashboardTests", dependencies: ["SartorDashboard"], exclude: ["Golden"]),
+            name: "SartorDashboardTests",
+            dependencies: ["SartorDashboard", "SartorEngine", "SartorMetrics"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

@@ -45,7 +45,7 @@ measure() {
     local out="$work/$1.time" pid="" last=0 now
     tmux -f "$work/tmux.conf" new-session -d -s "$session" -x 120 -y 40 \
         "/usr/bin/time -f '%U %S %e' -o $out $binary run --rate $rate --duration ${seconds}s \
-         --work 50ms..100ms --report-dir $work/reports-$1 $2 >/dev/null 2>&1"
+         --work 50ms..100ms --report-dir $work/reports-$1 $2 2>/dev/null"
     while tmux has-session -t "$session" 2>/dev/null; do
         [[ -z "$pid" ]] && pid=$(pgrep -f "^$binary run --rate" | head -1 || true)
         if [[ -n "$pid" ]]; then

@@ -83,10 +83,12 @@ def shape(ch, x, y, color):
     o = ord(ch)
     if 0x2581 <= o <= 0x2588:
         part = h * (o - 0x2580) / 8
-        return f'<rect x="{x}" y="{y + h - part:.2f}" width="{w}" height="{part:.2f}" fill="{color}"/>'
+        top = y + h - part
+        return f'<rect x="{x}" y="{top:.2f}" width="{w}" height="{part:.2f}" fill="{color}"/>'
     shades = {"░": 0.3, "▒": 0.5, "▓": 0.75}
     if ch in shades:
-        return f'<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="{color}" fill-opacity="{shades[ch]}"/>'
+        return (f'<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="{color}" '
+                f'fill-opacity="{shades[ch]}"/>')
     line = f'stroke="{color}" stroke-width="1.2" fill="none"'
     paths = {
         "─": f"M{x} {cy}H{x + w}", "│": f"M{cx} {y}V{y + h}",
@@ -106,7 +108,8 @@ def render(rows, light):
     width = max(len(r) for r in rows) * CELL_W
     height = len(rows) * CELL_H
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + 24}" height="{height + 24}">',
-           f'<rect width="100%" height="100%" fill="{default_bg}"/>', '<g transform="translate(12,12)">',
+           f'<rect width="100%" height="100%" fill="{default_bg}"/>',
+           '<g transform="translate(12,12)">',
            f'<g font-family="DejaVu Sans Mono" font-size="{FONT}">']
     for r, row in enumerate(rows):
         for c, (ch, st) in enumerate(row):
@@ -115,7 +118,8 @@ def render(rows, light):
                 fg, bg = bg, fg
             x, y = c * CELL_W, r * CELL_H
             if bg != default_bg:
-                out.append(f'<rect x="{x}" y="{y}" width="{CELL_W + 0.5}" height="{CELL_H + 0.5}" fill="{bg}"/>')
+                out.append(f'<rect x="{x}" y="{y}" width="{CELL_W + 0.5}" '
+                           f'height="{CELL_H + 0.5}" fill="{bg}"/>')
             if ch == " ":
                 continue
             drawn = shape(ch, x, y, fg)

@@ -5,6 +5,8 @@ import CCursesShim
 /// reads keys, and puts the terminal back on every way out.
 ///
 /// Not thread-safe: one thread (the dashboard's) owns it from `start` to `stop`.
+// Limitation: a crash (fatal error, SIGSEGV) leaves the terminal in curses mode; only normal
+// ends, thrown errors, SIGINT/SIGTERM and exit() restore it.
 final class CursesTerminal {
     /// How colours can be shown: 256 indexed, the 8 basic ones, or none (attributes only).
     enum ColorDepth: Equatable {

@@ -9,7 +9,8 @@ extension Theme {
                 \.rawValue)
             let suffix = attributes.isEmpty ? "" : "  " + attributes.joined(separator: " ")
             return
-                "  \(role.rawValue)\(padding)  \(style.foreground.name) on \(style.background.name)\(suffix)"
+                "  \(role.rawValue)\(padding)  \(style.foreground.name) on "
+                + "\(style.background.name)\(suffix)"
         }.joined(separator: "\n")
     }
 }

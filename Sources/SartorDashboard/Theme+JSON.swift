@@ -108,9 +108,10 @@ extension Theme {
             }
         }
         let shown = value is String ? "\"\(value)\"" : "\(value)"
+        let names = ThemeColor.basicNames.joined(separator: ", ")
         let problem =
-            "unknown colour \(shown); use \"default\", a name (\(ThemeColor.basicNames.joined(separator: ", "))), "
-            + "bright-<name>, or a number 0 to 255"
+            "unknown colour \(shown); use \"default\", a name (\(names)), bright-<name>, "
+            + "or a number 0 to 255"
         throw ThemeError(file: file, field: field, problem: problem)
     }
 

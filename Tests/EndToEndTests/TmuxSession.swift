@@ -8,8 +8,8 @@ final class TmuxSession {
 
     /// Starts `command` (a shell line) in a new session of `width`×`height`.
     init(command: String, width: Int, height: Int, directory: URL) throws {
-        name =
-            "sartor-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let process = ProcessInfo.processInfo.processIdentifier
+        name = "sartor-e2e-\(process)-\(UInt32.random(in: 0...UInt32.max))"
         configuration = directory.appendingPathComponent("tmux.conf")
         try "set -g default-terminal tmux-256color\nset -g status off\n"
             .write(to: configuration, atomically: true, encoding: .utf8)
@@ -55,9 +55,12 @@ final class TmuxSession {
         (try? tmux(["-V"]))?.hasPrefix("tmux") ?? false
     }
 
-    /// Runs tmux and returns its output. `new-session` may fork the tmux server, which would
-    /// inherit any pipe open at that moment and hold it for its whole life, so no pipe is
-    /// created for it.
+    /// Runs tmux and returns its output.
+    ///
+    /// `new-session` may fork the tmux server, which lives on and would hold every descriptor
+    /// it inherited (the test runner's pipes, Foundation's own), so that readers of those never
+    /// see their end: it starts through bash (dash cannot close descriptors above 9), which
+    /// closes every descriptor above 2 first.
     @discardableResult
     static func tmux(_ arguments: [String]) throws -> String {
         let process = Process()
@@ -66,6 +69,11 @@ final class TmuxSession {
         process.standardError = FileHandle.nullDevice
         var data = Data()
         if arguments.contains("new-session") {
+            let closeAndStart =
+                "for fd in $(ls /proc/$$/fd); do [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\"; done; "
+                + "exec tmux \"$@\""
+            process.arguments = ["bash", "-c", closeAndStart, "bash"] + arguments
+            process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             try process.run()
         } else {
