@@ -99,7 +99,11 @@ let package = Package(
             dependencies: ["SartorWorkload", "SartorServer", "SartorHTTP"]
         ),
         .testTarget(name: "SartorReportsTests", dependencies: ["SartorReports"]),
-        .testTarget(name: "SartorDashboardTests", dependencies: ["SartorDashboard"]),
+        .testTarget(
+            name: "SartorDashboardTests",
+            dependencies: ["SartorDashboard", "SartorEngine", "SartorMetrics"],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ]
 )

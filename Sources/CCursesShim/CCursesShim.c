@@ -1,4 +1,7 @@
+#define _GNU_SOURCE 1
 #include "CCursesShim.h"
+
+#include <pthread.h>
 
 #include <langinfo.h>
 #include <locale.h>
@@ -61,6 +64,8 @@ void sartor_restore_signal_handlers(void) {
 }
 
 int sartor_signal_count(void) { return signal_count; }
+
+void sartor_name_current_thread(const char *name) { pthread_setname_np(pthread_self(), name); }
 
 static void end_curses_at_exit(void) {
     if (!isendwin()) endwin();

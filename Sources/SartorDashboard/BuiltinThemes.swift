@@ -8,7 +8,7 @@ enum BuiltinThemes {
             #"""
             {
               "name": "default-dark",
-              "description": "Cool blues and greens on the terminal's own dark background (the default).",
+              "description": "Cool blues and greens on the terminal's own dark background.",
               "styles": {
                 "text": {"foreground": 252, "background": "default"},
                 "muted": {"foreground": 245, "background": "default"},

@@ -8,7 +8,9 @@ public struct DashboardOptions: Sendable {
     /// Draw without colours, as `NO_COLOR` asks; attributes still tell roles apart.
     public var noColor: Bool
 
-    public init(framesPerSecond: Int = 10, theme: Theme = ThemeCatalog.defaultTheme, noColor: Bool? = nil) {
+    public init(
+        framesPerSecond: Int = 10, theme: Theme = ThemeCatalog.defaultTheme, noColor: Bool? = nil
+    ) {
         self.framesPerSecond = min(max(framesPerSecond, 1), 60)
         self.theme = theme
         let environment = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
@@ -37,13 +39,14 @@ public enum Dashboard {
     ) async throws -> DashboardExit {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
+                // Named for tools that show threads (top -H, /proc/<pid>/task/*/comm).
                 do {
-                    continuation.resume(returning: try DashboardLoop(control: control, options: options).run())
+                    continuation.resume(
+                        returning: try DashboardLoop(control: control, options: options).run())
                 } catch {
                     continuation.resume(throwing: error)
                 }
             }
-            thread.name = "sartor-dashboard"
             thread.start()
         }
     }

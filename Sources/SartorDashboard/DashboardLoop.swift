@@ -28,7 +28,9 @@ struct DashboardLoop<Control: DashboardControl> {
                 changed = true
             }
             let wait = clock.now.duration(to: nextFrame)
-            let waitMilliseconds = Int(wait.components.seconds * 1_000 + wait.components.attoseconds / 1_000_000_000_000_000)
+            let waitMilliseconds = Int(
+                wait.components.seconds * 1_000 + wait.components.attoseconds
+                    / 1_000_000_000_000_000)
             if !changed, let key = terminal.readKey(timeoutMilliseconds: waitMilliseconds) {
                 changed = true
                 switch KeyCommand(key) {
@@ -57,7 +59,8 @@ struct DashboardLoop<Control: DashboardControl> {
             model = control.model()
             state.selected = min(state.selected, max(0, model.operations.count - 1))
             let size = terminal.size
-            terminal.draw(Screen.render(model, state: state, width: size.width, height: size.height))
+            terminal.draw(
+                Screen.render(model, state: state, width: size.width, height: size.height))
             nextFrame = clock.now.advanced(by: frame)
             if model.state == .finished { return state.quitting ? .userQuit : .runFinished }
         }

@@ -19,10 +19,12 @@ extension DashboardModel {
         let operations = snapshot.operations.enumerated().map { index, stats in
             Operation(
                 name: stats.name, weight: stats.targetWeight,
-                initialWeight: index < initialWeights.count ? initialWeights[index] : stats.targetWeight,
+                initialWeight: index < initialWeights.count
+                    ? initialWeights[index] : stats.targetWeight,
                 count: stats.completed, errors: stats.errors, skipped: stats.skipped,
                 conflicts: stats.conflicts, rateLimited: stats.rateLimited, retries: stats.retries,
-                wholeRun: LatencySummary(stats.latency), recent: LatencySummary(stats.recentLatency))
+                wholeRun: LatencySummary(stats.latency), recent: LatencySummary(stats.recentLatency)
+            )
         }
         let active = snapshot.activeTime.components
         let elapsed = Double(active.seconds) + Double(active.attoseconds) / 1e18
@@ -34,7 +36,9 @@ extension DashboardModel {
             Second(operations: $0.operations, errors: $0.errors)
         }
         let errors = snapshot.errors.recentErrors.map {
-            ErrorLine(timeSeconds: $0.time, operation: $0.operation, kind: $0.kind.label, message: $0.message)
+            ErrorLine(
+                timeSeconds: $0.time, operation: $0.operation, kind: $0.kind.label,
+                message: $0.message)
         }
         let counts = snapshot.errors.countsByKind.filter { !$0.key.isClientSide }
             .map { (kind: $0.key.label, count: $0.value) }

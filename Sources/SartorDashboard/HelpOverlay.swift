@@ -12,7 +12,7 @@ enum HelpOverlay {
         ("t", "next theme"),
         ("Tab", "next panel (small terminals)"),
         ("?", "show or hide this help"),
-        ("q  Ctrl-C", "stop the run and write the reports"),
+        ("q  Ctrl-C", "stop the run, write the reports (twice: at once)"),
     ]
 
     static func draw(state: DashboardState, into grid: inout CellGrid, screen: Rect) {

@@ -3,7 +3,9 @@ extension KeyCommand {
     ///
     /// `model` is the latest one drawn, used for the current weights, state and load; the caller
     /// takes a fresh model afterwards, so that a change shows in the next frame at once.
-    public func apply(to state: inout DashboardState, model: DashboardModel, control: some DashboardControl) {
+    public func apply(
+        to state: inout DashboardState, model: DashboardModel, control: some DashboardControl
+    ) {
         let count = model.operations.count
         let selected = min(max(0, state.selected), max(0, count - 1))
         switch self {
@@ -12,20 +14,27 @@ extension KeyCommand {
             state.selected = (selected + step + count) % count
         case .changeWeight(let step):
             guard selected < count else { return }
-            control.setWeight(max(0, model.operations[selected].weight + step), forOperation: selected)
+            control.setWeight(
+                max(0, model.operations[selected].weight + step), forOperation: selected)
         case .zeroWeight:
             guard selected < count else { return }
             control.setWeight(0, forOperation: selected)
         case .restoreWeights:
             control.restoreWeights()
         case .togglePause:
-            if model.state == .paused { control.resume() } else if model.state == .running { control.pause() }
+            if model.state == .paused {
+                control.resume()
+            } else if model.state == .running {
+                control.pause()
+            }
         case .scaleLoad(let factor):
             control.setLoad(Self.scaled(model.load, by: factor))
         case .toggleWindow:
             state.window = state.window == .recent ? .wholeRun : .recent
         case .nextPage:
-            state.page = CompactPage(rawValue: (state.page.rawValue + 1) % CompactPage.allCases.count) ?? .latency
+            state.page =
+                CompactPage(rawValue: (state.page.rawValue + 1) % CompactPage.allCases.count)
+                ?? .latency
         case .toggleHelp:
             state.showsHelp.toggle()
         case .closeHelp:

@@ -17,9 +17,16 @@ enum LatencyPanel {
         let scale = LatencyScale(
             smallestMicros: smallest, largestMicros: largest, columns: barWidth)
         let kind = scale.isLogarithmic ? "log scale" : "linear scale"
-        let inner = grid.box(
-            rect, title: "Latency \(state.window.label) (w)", detail: "█p50 ▓p95 ░p99  \(kind)")
+        let legend = "█p50 ▓p95 ░p99  \(kind)"
+        let inner = grid.box(rect, title: "Latency \(state.window.label) (w)", detail: legend)
         guard inner.height >= 2 else { return }
+        // The legend's glyphs in their segment colours (when the box had room for it).
+        let legendX = rect.maxX - 2 - DisplayWidth.of(legend)
+        if grid[legendX, rect.y].scalar == "█" {
+            for (offset, role) in [(0, StyleRole.p50), (5, .p95), (10, .p99)] {
+                grid.paint(Rect(x: legendX + offset, y: rect.y, width: 1, height: 1), role: role)
+            }
+        }
         let barX = inner.x + nameWidth + 1
         let numbersX = barX + barWidth + 1
 

@@ -32,7 +32,8 @@ enum MixPanel {
             let changed = operation.weight != operation.initialWeight ? "*" : " "
             let line =
                 (isSelected ? "▸ " : "  ") + DisplayWidth.pad(operation.name, to: nameWidth)
-                + DisplayWidth.pad("\(Format.weight(operation.weight))\(changed)", to: 6, right: true)
+                + DisplayWidth.pad(
+                    "\(Format.weight(operation.weight))\(changed)", to: 6, right: true)
                 + DisplayWidth.pad(Format.percent(target), to: 8, right: true)
                 + DisplayWidth.pad(realised, to: 8, right: true)
             if isSelected {

@@ -5,6 +5,8 @@ import CCursesShim
 /// reads keys, and puts the terminal back on every way out.
 ///
 /// Not thread-safe: one thread (the dashboard's) owns it from `start` to `stop`.
+// Limitation: a crash (fatal error, SIGSEGV) leaves the terminal in curses mode; only normal
+// ends, thrown errors, SIGINT/SIGTERM and exit() restore it.
 final class CursesTerminal {
     /// How colours can be shown: 256 indexed, the 8 basic ones, or none (attributes only).
     enum ColorDepth: Equatable {
@@ -27,6 +29,7 @@ final class CursesTerminal {
             throw TerminalError(problem: "curses cannot use this terminal (check TERM)")
         }
         self.screen = screen
+        sartor_name_current_thread("sartor-dash")
         sartor_register_atexit_endwin()
         sartor_install_signal_counter()
         cbreak()
@@ -38,7 +41,8 @@ final class CursesTerminal {
         if !noColor, has_colors() {
             start_color()
             use_default_colors()
-            depth = sartor_colors() >= 256 ? .indexed256 : sartor_colors() >= 8 ? .basic8 : .monochrome
+            depth =
+                sartor_colors() >= 256 ? .indexed256 : sartor_colors() >= 8 ? .basic8 : .monochrome
         }
         apply(theme)
     }

@@ -107,9 +107,11 @@ extension Theme {
                 return .indexed(UInt8(index + 8))
             }
         }
+        let shown = value is String ? "\"\(value)\"" : "\(value)"
+        let names = ThemeColor.basicNames.joined(separator: ", ")
         let problem =
-            "unknown colour \(value); use \"default\", a name (\(ThemeColor.basicNames.joined(separator: ", "))), "
-            + "bright-<name>, or a number 0 to 255"
+            "unknown colour \(shown); use \"default\", a name (\(names)), bright-<name>, "
+            + "or a number 0 to 255"
         throw ThemeError(file: file, field: field, problem: problem)
     }
 

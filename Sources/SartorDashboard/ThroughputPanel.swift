@@ -1,8 +1,10 @@
-/// Operations per second over the last two minutes as a bar chart, errors shaded at the foot.
+/// Operations per second over the last two minutes as a bar chart, with errors per second on a
+/// strip of their own along the bottom.
 ///
 /// Each column is one or more whole seconds (their mean), the newest at the right; bars use the
-/// eighth blocks `▁`…`█`. Errors are drawn as `▒` from the bottom, rounded up to whole cells so
-/// that a single error is always visible, in the chart's error colour.
+/// eighth blocks `▁`…`█` against the labelled scale at the left. The error strip has its own
+/// scale (its peak is in the title), so that a few errors among many operations still show, and
+/// it is a separate row, so errors stand apart without colour too.
 enum ThroughputPanel {
     static let windowSeconds = 120
     static let eighths: [Unicode.Scalar] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
@@ -11,18 +13,20 @@ enum ThroughputPanel {
         let axisWidth = 6
         let columns = max(1, rect.width - 2 - axisWidth - 1)
         let secondsPerColumn = max(1, (windowSeconds + columns - 1) / columns)
-        let detail = "\(secondsPerColumn) s/column  ▒ errors"
-        let title = "Operations/s"
-        let inner = grid.box(rect, title: title, detail: detail)
-        guard inner.height >= 3, inner.width > axisWidth + 2 else { return }
-
         let buckets = Self.buckets(
             model.seconds, columns: columns, secondsPerColumn: secondsPerColumn)
-        let chartRows = inner.height - 1
+        let errorPeak = buckets.map(\.errors).max() ?? 0
+        let peakText = Format.rate(errorPeak)
+        let detail =
+            rect.width >= 60
+            ? "\(secondsPerColumn) s/column  errors peak \(peakText)/s" : "err peak \(peakText)/s"
+        let inner = grid.box(rect, title: "Operations/s", detail: detail)
+        guard inner.height >= 4, inner.width > axisWidth + 2 else { return }
+
+        let chartRows = inner.height - 2
         let peak = buckets.map(\.operations).max() ?? 0
         let scale = Self.niceCeiling(max(peak, 1))
         let chartX = inner.x + axisWidth + 1
-
         for row in 0..<chartRows {
             let y = inner.y + row
             // Label the top, and the middle when a row boundary falls exactly on half the scale.
@@ -32,35 +36,30 @@ enum ThroughputPanel {
             if let label { grid.writeRight(label, endX: inner.x + axisWidth, y: y, role: .muted) }
             grid.put(label == nil ? "│" : "┤", x: inner.x + axisWidth, y: y, role: .border)
         }
-        let baseY = inner.y + chartRows
-        grid.writeRight("0", endX: inner.x + axisWidth, y: baseY, role: .muted)
+        let errorY = inner.y + chartRows
+        let baseY = errorY + 1
+        grid.writeRight("err", endX: inner.x + axisWidth, y: errorY, role: .chartErrors)
+        grid.put("┤", x: inner.x + axisWidth, y: errorY, role: .border)
         grid.put("└", x: inner.x + axisWidth, y: baseY, role: .border)
 
         let offset = columns - buckets.count
         for (index, bucket) in buckets.enumerated() {
             let x = chartX + offset + index
-            Self.drawBar(bucket, scale: scale, rows: chartRows, x: x, baseY: baseY, into: &grid)
+            let eighthsTall = Int((bucket.operations / scale * Double(chartRows * 8)).rounded())
+            for row in 0..<chartRows {
+                let filled = min(8, max(0, eighthsTall - row * 8))
+                if filled > 0 {
+                    grid.put(eighths[filled], x: x, y: errorY - 1 - row, role: .chartOperations)
+                }
+            }
+            if bucket.errors > 0 {
+                // Any error shows, at least as the lowest block.
+                let level = max(1, Int((bucket.errors / errorPeak * 8).rounded()))
+                grid.put(eighths[level], x: x, y: errorY, role: .chartErrors)
+            }
         }
         Self.drawTimeAxis(
             columns: columns, secondsPerColumn: secondsPerColumn, x: chartX, y: baseY, into: &grid)
-    }
-
-    private static func drawBar(
-        _ bucket: (operations: Double, errors: Double), scale: Double, rows: Int, x: Int,
-        baseY: Int, into grid: inout CellGrid
-    ) {
-        let eighthsTall = Int((bucket.operations / scale * Double(rows * 8)).rounded())
-        let errorCells =
-            bucket.errors > 0 ? Int((bucket.errors / scale * Double(rows)).rounded(.up)) : 0
-        for row in 0..<rows {
-            let y = baseY - 1 - row
-            if row < errorCells {
-                grid.put("▒", x: x, y: y, role: .chartErrors)
-                continue
-            }
-            let filled = min(8, max(0, eighthsTall - row * 8))
-            if filled > 0 { grid.put(eighths[filled], x: x, y: y, role: .chartOperations) }
-        }
     }
 
     private static func drawTimeAxis(

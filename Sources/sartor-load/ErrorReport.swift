@@ -1,4 +1,5 @@
 import SartorCommandLine
+import SartorDashboard
 import SartorReports
 import SartorServer
 
@@ -9,6 +10,8 @@ enum ErrorReport {
         switch error {
         case let usage as UsageError:
             return ("\(usage)", .usage)
+        case let theme as ThemeError:
+            return ("\(theme)", .badInput)
         case let server as ServerError:
             if case .invalidData = server { return ("\(server)", .badInput) }
             return ("\(server)", .failure)

@@ -119,6 +119,9 @@ enum RunCommand: Subcommand {
             "theme", kind: .string,
             help: "Dashboard theme: a built-in name or a theme JSON file (see sartor-load themes)."),
         OptionSpec(
+            "fps", kind: .integer(1...60), default: "10",
+            help: "Dashboard frames per second; each frame draws one snapshot of the run."),
+        OptionSpec(
             "status-interval", kind: .duration, default: "30s",
             help: "Headless: time between status blocks."),
         OptionSpec(

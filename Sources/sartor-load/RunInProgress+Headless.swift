@@ -57,7 +57,8 @@ extension RunInProgress {
             controller: controller, target: target.description, root: plan.settings.paths.root)
         do {
             let exit = try await Dashboard.run(
-                control, options: DashboardOptions(theme: plan.theme))
+                control,
+                options: DashboardOptions(framesPerSecond: plan.framesPerSecond, theme: plan.theme))
             switch exit {
             case .runFinished: break
             case .userQuit: stop(because: "stopped from the dashboard (q)")

@@ -14,6 +14,7 @@ struct RunPlan: Sendable {
     var configuration: RunConfiguration
     var headless: Bool
     var theme: Theme
+    var framesPerSecond: Int
     var statusInterval: Duration
     var sampleInterval: Duration
     var reportDirectory: String
@@ -61,6 +62,7 @@ struct RunPlan: Sendable {
         if let name = parsed.string("theme") {
             theme = try ThemeCatalog.resolve(name)
         }
+        framesPerSecond = parsed.integer("fps")!
         statusInterval = parsed.duration("status-interval")!
         sampleInterval = parsed.duration("sample-interval")!
         reportDirectory = parsed.string("report-dir") ?? Self.defaultReportDirectory()

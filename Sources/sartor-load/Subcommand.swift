@@ -12,7 +12,7 @@ protocol Subcommand: Sendable {
 
 /// Every subcommand of the tool; adding one is one line here.
 let subcommands: [any Subcommand.Type] = [
-    RunCommand.self, ReportCommand.self, ServeCommand.self, HTTPCommand.self,
+    RunCommand.self, ServeCommand.self, HTTPCommand.self, ReportCommand.self, ThemesCommand.self,
 ]
 
 /// The version printed by `--version` and recorded in reports.

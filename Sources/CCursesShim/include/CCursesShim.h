@@ -34,6 +34,9 @@ void sartor_install_signal_counter(void);
 void sartor_restore_signal_handlers(void);
 int sartor_signal_count(void);
 
+// Names the calling thread (at most 15 bytes) for top -H and /proc/<pid>/task/*/comm.
+void sartor_name_current_thread(const char *name);
+
 // Registers, once, an atexit handler that ends curses mode if it is still on, so that the
 // terminal is restored on any exit() path.
 void sartor_register_atexit_endwin(void);

@@ -1,0 +1,68 @@
+import SartorEngine
+import SartorMetrics
+import Testing
+
+@testable import SartorDashboard
+
+/// Two operations that finish at once; the second fails every third call.
+private struct InstantWorkload: Workload {
+    let operations = [
+        OperationSpec(name: "read", weight: 3), OperationSpec(name: "write", weight: 1),
+    ]
+
+    func makeAgent(index: Int) -> any VirtualAgent { Agent() }
+
+    struct Agent: VirtualAgent {
+        var calls = 0
+
+        mutating func connect(_ context: inout OperationContext) async -> Outcome { .success }
+        mutating func disconnect(_ context: inout OperationContext) async -> Outcome { .success }
+
+        mutating func run(operation: Int, _ context: inout OperationContext) async -> Outcome {
+            calls += 1
+            guard operation == 1, calls % 3 == 0 else { return .success }
+            return .failure(.httpStatus(503), message: "Service Unavailable")
+        }
+    }
+}
+
+/// The view model built from a real engine run, and the keys' calls reaching the engine.
+@Suite struct SnapshotAdapterTests {
+    func finishedRun() async -> (EngineControl, RunSnapshot) {
+        let configuration = RunConfiguration(
+            model: .closed(agents: 2, think: .none), operationLimit: 400, seed: 7)
+        let controller = RunController(workload: InstantWorkload(), configuration: configuration)
+        let control = EngineControl(controller: controller, target: "http://127.0.0.1:1", root: "t")
+        return (control, await controller.run())
+    }
+
+    @Test func modelCarriesTheSnapshotsFigures() async {
+        let (control, final) = await finishedRun()
+        let model = control.model()
+        #expect(model.state == .finished)
+        #expect(model.operations.map(\.name) == ["read", "write"])
+        #expect(model.operations.map(\.weight) == [3, 1])
+        #expect(model.totalOperations == final.completedOperations)
+        #expect(model.totalErrors == final.errorCount)
+        #expect(model.totalErrors > 0)
+        #expect(model.errorCounts.first?.kind == "http 503")
+        #expect(model.errorCounts.first?.count == final.errorCount)
+        #expect(model.errors.first?.operation == "write")
+        #expect(model.errors.first?.message == "Service Unavailable")
+        #expect(model.load == .agents(2))
+        #expect(model.target == "http://127.0.0.1:1")
+        #expect(model.operations[0].wholeRun.count == final.operations[0].latency.totalCount)
+    }
+
+    @Test func weightKeysReachTheEngineAndShowAsChanged() async {
+        let (control, _) = await finishedRun()
+        var state = DashboardState()
+        let before = control.model()
+        KeyCommand.changeWeight(by: 10).apply(to: &state, model: before, control: control)
+        let after = control.model()
+        #expect(after.operations[0].weight == 13)
+        #expect(after.operations[0].initialWeight == 3)
+        KeyCommand.restoreWeights.apply(to: &state, model: after, control: control)
+        #expect(control.model().operations[0].weight == 3)
+    }
+}
