@@ -90,6 +90,12 @@ public struct ToolSpec: Sendable {
             return (short, command.abstract + note)
         }
         if !rows.isEmpty { sections.append("COMMANDS:\n" + HelpLayout.table(rows, width: width)) }
+        if let fallback = defaultCommand {
+            let note =
+                "The command may be left out: with no arguments, or when the first one is an "
+                + "option, \(name) runs \(fallback) with the options given."
+            sections.append(HelpLayout.wrap(note, width: width, indent: 0))
+        }
         sections.append(
             "See '\(name) help <command>' or '\(name) <command> --help' for a command's options.\n"
                 + "'\(name) --version' prints the version.")
