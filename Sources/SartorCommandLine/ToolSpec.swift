@@ -93,7 +93,7 @@ public struct ToolSpec: Sendable {
         if let fallback = defaultCommand {
             let note =
                 "The command may be left out: with no arguments, or when the first one is an "
-                + "option, \(name) runs \(fallback) with the options given."
+                + "option, the command is \(fallback)."
             sections.append(HelpLayout.wrap(note, width: width, indent: 0))
         }
         sections.append(

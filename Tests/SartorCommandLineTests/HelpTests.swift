@@ -21,7 +21,7 @@ import Testing
                   --rate <rate>            Open-model arrival rate.
                   --mix <name=weight,...>  Operation weights.
                   --claim <safe|naive>     Claim mode. (default: safe)
-                  --threshold <value>      A pass/fail criterion. (repeatable)
+                  --threshold <rule>       A pass/fail criterion. (repeatable)
                   --no-tui                 Print status lines instead of the dashboard.
               -h, --help                   Show this help and exit.
 
@@ -97,6 +97,9 @@ import Testing
                 COMMANDS:
                   run    Run the sample load. (the default command)
                   serve  Serve data.
+
+                The command may be left out: with no arguments, or when the first one is an option, the command is
+                run.
 
                 See 'tool help <command>' or 'tool <command> --help' for a command's options.
                 'tool --version' prints the version.
