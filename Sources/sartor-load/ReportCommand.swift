@@ -13,6 +13,9 @@ enum ReportCommand: Subcommand {
             up and latency histograms merge, so percentiles are those of every sample. Prints \
             the summary; --out writes the Markdown report and --json the merged report.json. \
             Thresholds given here are evaluated on the (merged) figures.
+
+            Exit codes: 0 success, 1 a file cannot be read or written, 64 bad usage, 65 a file \
+            that is not a sartor-load report.json, 99 a threshold failed.
             """,
         options: [
             OptionSpec(

@@ -24,9 +24,10 @@ enum RunCommand: Subcommand {
                 --agents 5', and 'sartor-load' alone starts a 10-minute run of 10 agents \
                 against the embedded server.
 
-                Exit codes: 0 success, 1 the run could not be done (target unreachable or \
-                lost), 2 --verify found missing data or double claims, 64 bad usage, 99 a \
-                threshold failed, 130 a second Ctrl-C.
+                Exit codes: 0 success (also after one Ctrl-C or q), 1 the run could not be \
+                done (target unreachable or lost, reports not written), 2 --verify found \
+                missing data or double claims, 64 bad usage, 65 a theme file that cannot be \
+                used, 99 a threshold failed, 130 a second Ctrl-C.
                 """,
             options: targetOptions + loadOptions + workloadOptions + outputOptions,
             examples: [

@@ -81,7 +81,10 @@ final class RunInProgress: Sendable {
         }
         let watching = Task { [self] in
             await watch.watch {
-                self.note("stopping: \(self.watch.lost ?? "the target stopped answering")")
+                // Under the dashboard the terminal is curses'; finish() prints the cause after.
+                if self.plan.headless {
+                    self.note("stopping: \(self.watch.lost ?? "the target stopped answering")")
+                }
                 self.stop(because: "target lost")
             }
         }

@@ -27,6 +27,11 @@ struct RunPlan: Sendable {
     init(_ parsed: ParsedCommand, stdoutIsTerminal: Bool) throws {
         target = parsed.url("target")
         authToken = parsed.string("auth")
+        if authToken?.isEmpty == true {
+            throw UsageError(
+                flag: "--auth", value: "", problem: "is empty",
+                hint: "give the database's token, or leave --auth out for an open database")
+        }
         if let target, !["http", "https"].contains(target.scheme?.lowercased() ?? "") {
             throw UsageError(
                 flag: "--target", value: target.absoluteString, problem: "is not an http(s) URL",

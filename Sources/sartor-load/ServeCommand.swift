@@ -17,6 +17,9 @@ enum ServeCommand: Subcommand {
             database: failures with RTDB's own bodies, added latency that holds no server \
             thread, and periodic stalls. Ctrl-C or SIGTERM saves the tree, prints the request \
             and fault counts, and exits 0.
+
+            Exit codes: 0 stopped by a signal, 1 cannot listen or write --data, 64 bad usage, \
+            65 a --data file that is not a Firebase JSON export (left untouched).
             """,
         options: [
             OptionSpec(
