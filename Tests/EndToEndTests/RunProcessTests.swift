@@ -111,6 +111,9 @@ import Testing
         let result = try BuiltExecutable.run(["run", "--mix", "direct_mesage=3"])
         #expect(result.status == 64)
         #expect(result.standardError.contains("direct_mesage"))
-        #expect(result.standardError.contains("status_query"))
+        #expect(result.standardError.contains("did you mean direct_message?"))
+        let unrelated = try BuiltExecutable.run(["run", "--mix", "zzz=3"])
+        #expect(unrelated.status == 64)
+        #expect(unrelated.standardError.contains("status_query"))
     }
 }
