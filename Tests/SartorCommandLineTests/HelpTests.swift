@@ -121,6 +121,24 @@ import Testing
         }
     }
 
+    @Test func versionAndHelpAnswerWhereverAsked() throws {
+        guard case .version("tool 1.2.3") = try tool.route(["run", "-a", "5", "--version"]) else {
+            Issue.record("no version after a command")
+            return
+        }
+        guard case .help(let text) = try tool.route(["help", "help"]) else {
+            Issue.record("no tool help for help help")
+            return
+        }
+        #expect(text == tool.helpText())
+        // After --, --version is a positional like any other.
+        guard case .command("run", let parsed) = try tool.route(["run", "--", "--version"]) else {
+            Issue.record("-- --version not passed through")
+            return
+        }
+        #expect(parsed.positional("FILE") == ["--version"])
+    }
+
     @Test func refusesUnknownCommands() {
         #expect(
             throws: UsageError(
