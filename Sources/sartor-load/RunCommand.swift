@@ -79,7 +79,7 @@ enum RunCommand: Subcommand {
             help: "Load profile: ramp agents (or rate) over time, e.g. 30s:10,1m:200,30s:0."),
         OptionSpec(
             "duration", short: "d", kind: .duration, default: "10m",
-            help: "Active run time (pauses excluded)."),
+            help: "Active run time (pauses excluded); with --stages, their total instead."),
         OptionSpec(
             "operations", short: "n", kind: .integer(1...Int.max),
             help: "Stop after this many operations."),

@@ -86,7 +86,8 @@ struct RunPlan: Sendable {
         return RunConfiguration(
             model: model, stages: stages,
             // Stages set the run's length; the default --duration would cut long ones short.
-            duration: stages.isEmpty ? parsed.duration("duration") : nil,
+            duration: stages.isEmpty
+                ? parsed.duration("duration") : stages.reduce(.zero) { $0 + $1.duration },
             operationLimit: parsed.integer("operations"),
             seed: UInt64(parsed.integer("seed")!),
             retryPolicy: RetryPolicy(maxRetries: parsed.integer("retries")!))
