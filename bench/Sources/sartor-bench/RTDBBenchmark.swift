@@ -26,6 +26,19 @@ enum RTDBBenchmark {
             bytes = database.handle(big).body.count
         }
         print("  (\(bytes) bytes per response)")
+        // The workload's case: every read follows a write into the collection.
+        measure("GET 100,000-child collection after a PUT into it", count: 10) { index in
+            let request = RTDBRequest(
+                method: "PUT", path: "/big/fresh\(index).json", query: [("print", "silent")],
+                body: body)
+            _ = database.handle(request)
+            bytes = database.handle(big).body.count
+        }
+        let record = RTDBRequest(method: "GET", path: "/records.json")
+        measure("GET 5,000-child collection (under the memo limit)", count: 200) { _ in
+            bytes = database.handle(record).body.count
+        }
+        print("  (\(bytes) bytes per response)")
         let shallow = RTDBRequest(method: "GET", path: "/big.json", query: [("shallow", "true")])
         measure("GET shallow 100,000 children", count: 10) { _ in _ = database.handle(shallow) }
         let query = RTDBRequest(
