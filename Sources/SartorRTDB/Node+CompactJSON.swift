@@ -7,10 +7,22 @@ import Synchronization
 /// database lock. Two readers may both compute the bytes; they are equal, and one is kept.
 final class CompactJSONMemo: Sendable {
     private let stored = Mutex<[UInt8]?>(nil)
+    private let size: Atomic<Int>
+
+    /// A memo for a changed node, given the previous memo's size (bytes kept or not) as the
+    /// likely size of the new bytes, so that large nodes are written without regrowing.
+    init(previous: CompactJSONMemo? = nil) {
+        size = Atomic(previous?.size.load(ordering: .relaxed) ?? 0)
+    }
 
     var bytes: [UInt8]? { stored.withLock { $0 } }
 
+    /// The size of the node's compact JSON when last written, or of its previous version.
+    var sizeHint: Int { size.load(ordering: .relaxed) }
+
     func store(_ bytes: [UInt8]) { stored.withLock { $0 = bytes } }
+
+    func noteSize(_ count: Int) { size.store(count, ordering: .relaxed) }
 }
 
 extension Node {
@@ -45,6 +57,9 @@ extension JSONWriter {
             return
         }
         let start = bytes.count
+        if memo.sizeHint >= Self.reserveThreshold {
+            bytes.reserveCapacity(start + memo.sizeHint + memo.sizeHint / 16)
+        }
         if let slots = node.arraySlots() {
             beginArray()
             for slot in slots {
@@ -54,14 +69,19 @@ extension JSONWriter {
             endArray(empty: false)
         } else {
             beginObject()
-            for (key, child) in KeyOrder.sortedChildren(node.children) {
-                writeKey(key)
-                writeCompact(child)
+            let children = node.children
+            for index in KeyOrder.sortedIndices(children) {
+                writeKey(children.keys[index])
+                writeCompact(children.values[index])
             }
             endObject(empty: false)
         }
+        memo.noteSize(bytes.count - start)
         if bytes.count - start <= Node.memoizedJSONLimit {
             memo.store(Array(bytes[start...]))
         }
     }
+
+    /// Nodes whose previous JSON was at least this large get their room reserved up front.
+    private static let reserveThreshold = 64 << 10
 }

@@ -67,7 +67,7 @@ public struct Node: Sendable {
     }
 
     private mutating func renewMemo() {
-        memo = value == nil && !children.isEmpty ? CompactJSONMemo() : nil
+        memo = value == nil && !children.isEmpty ? CompactJSONMemo(previous: memo) : nil
     }
 
     public static let empty = Node()
