@@ -49,6 +49,21 @@ import Testing
         #expect(try JSONScanner.members(of: Array(" {} ".utf8)).isEmpty)
     }
 
+    @Test func skippedStringsHonourRunsOfBackslashes() throws {
+        let text = #"{"a":"x\"y","b":"\\","c":"\\\"q\\","d":{"s":"\"}"}}"#
+        #expect(try JSONScanner.keys(of: Array(text.utf8)) == ["a", "b", "c", "d"])
+        #expect(throws: JSONSyntaxError.self) {
+            try JSONScanner.keys(of: Array(#"{"a":"open\"}"#.utf8))
+        }
+        var random = TestRandom(seed: 9)
+        for _ in 0..<200 {
+            let value = Self.randomValue(depth: 1, using: &random)
+            guard case .object(let members) = value else { continue }
+            let keys = try JSONScanner.keys(of: value.canonicalBytes)
+            #expect(Set(keys) == Set(members.keys))
+        }
+    }
+
     @Test func membersGiveTheRawBytesOfEachValue() throws {
         let bytes = Array(#"{"a": {"x":1} ,"b":"s"}"#.utf8)
         let members = try JSONScanner.members(of: bytes)
