@@ -35,7 +35,8 @@ enum RTDBBenchmark {
             bytes = database.handle(big).body.count
         }
         let records = RTDBRequest(method: "GET", path: "/records.json")
-        measure("GET 5,000-child collection (under the memo limit)", count: 200) { _ in
+        _ = database.handle(records)
+        measure("GET unchanged 5,000-child collection (from the memo)", count: 200) { _ in
             bytes = database.handle(records).body.count
         }
         print("  (\(bytes) bytes per response)")
