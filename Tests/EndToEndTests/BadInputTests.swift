@@ -96,6 +96,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1))) func aTargetThatDiesMidRunExits1WithReports() throws {
         let server = try ServeCommandTests.ServeProcess([])
+        try #require(server.url.hasPrefix("http://127.0.0.1:"), "serve printed \(server.url)")
         let reports = RunProcessTests.reportDirectory()
         let process = Process()
         process.executableURL = BuiltExecutable.url
@@ -105,12 +106,14 @@ import Testing
                 "--report-dir", reports,
             ]
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
         Thread.sleep(forTimeInterval: 1.5)
         _ = server.stop(SIGKILL)
+        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        #expect(process.terminationStatus == 1, "\(log)")
         let report = try RunProcessTests.report(in: reports)
         #expect(RunProcessTests.operations(in: report) > 0)
         let markdown = try String(contentsOfFile: reports + "/report.md", encoding: .utf8)
