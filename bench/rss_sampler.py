@@ -2,15 +2,26 @@
 resident memory (VmRSS in /proc/<pid>/status) at each block; prints the RSS at the first block
 past each checkpoint and the ratio of the last checkpoint to the first.
 
-Usage: rss_sampler.py --checkpoints 100000 1000000 -- COMMAND..."""
+With --log FILE, also writes every sample as CSV (seconds, operations, rss_kb) to FILE, to see
+how memory moves over the whole run.
+
+Usage: rss_sampler.py [--log FILE] --checkpoints 100000 1000000 -- COMMAND..."""
 
 import re
 import subprocess
 import sys
+import time
 
 split = sys.argv.index("--")
-checkpoints = [int(value) for value in sys.argv[2:split]]
+options = sys.argv[1:split]
+log = None
+if options[:1] == ["--log"]:
+    log = open(options[1], "w")
+    log.write("seconds,operations,rss_kb\n")
+    options = options[2:]
+checkpoints = [int(value) for value in options[1:]]
 command = sys.argv[split + 1:]
+started = time.monotonic()
 
 process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
 pattern = re.compile(r"^operations (\d+) ")
@@ -25,6 +36,9 @@ for line in process.stdout:
     except FileNotFoundError:
         break
     rss_kb = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+    if log:
+        log.write(f"{time.monotonic() - started:.1f},{operations},{rss_kb}\n")
+        log.flush()
     for checkpoint in checkpoints:
         if checkpoint not in reached and operations >= checkpoint:
             reached[checkpoint] = (operations, rss_kb)

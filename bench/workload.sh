@@ -59,7 +59,7 @@ compare() {
 
 memory() {
     start_server memory
-    python3 bench/rss_sampler.py --checkpoints 100000 "$memory_ops" -- \
+    python3 bench/rss_sampler.py --log "$out/memory-rss.csv" --checkpoints 100000 "$memory_ops" -- \
         "$bin" run --no-tui --target "http://127.0.0.1:$port" --agents "$users" --think 0s \
         --work 0s --broadcast-limit 0 --operations "$memory_ops" --duration 1h \
         --mix direct_message=30,broadcast=10,task_create=15,knowledge_add=20 \

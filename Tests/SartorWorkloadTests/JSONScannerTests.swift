@@ -47,6 +47,11 @@ import Testing
         #expect(open == ["k1", "k4"])
         #expect(try JSONScanner.keys(of: Array("null".utf8)).isEmpty)
         #expect(try JSONScanner.members(of: Array(" {} ".utf8)).isEmpty)
+        #expect(try JSONScanner.memberCount(of: Array(text.utf8)) == 4)
+        #expect(try JSONScanner.memberCount(of: Array("null".utf8)) == 0)
+        #expect(throws: JSONSyntaxError.self) {
+            try JSONScanner.memberCount(of: Array(#"{"a":1,"#.utf8))
+        }
     }
 
     @Test func membersGiveTheRawBytesOfEachValue() throws {

@@ -89,7 +89,9 @@ public final class DataGrowthSampler: Sendable {
     }
 
     private func count(_ path: String, _ context: inout OperationContext) async -> Int? {
-        await keys(path, &context)?.count
+        let result = await session.get(path, shallow: true, context: &context)
+        guard case .success(let response) = result else { return nil }
+        return try? JSONScanner.memberCount(of: response.body)
     }
 
     private func keys(_ path: String, _ context: inout OperationContext) async -> [String]? {
