@@ -6,6 +6,8 @@
 enum MemoryTuning {
     /// Blocks at least this large get a mapping of their own, returned to the system on free.
     static let mmapThresholdBytes: Int32 = 1 << 20
+    /// `M_MMAP_THRESHOLD` of glibc's `<malloc.h>`, which the Glibc module does not import.
+    static let mallocOptionMmapThreshold: Int32 = -3
 
     /// Fixes glibc's mmap threshold at `mmapThresholdBytes`.
     ///
@@ -16,9 +18,16 @@ enum MemoryTuning {
     /// the last and resident memory climbed with the data although nothing was kept. With a
     /// fixed threshold, such buffers are mapped and unmapped and memory stays flat; blocks
     /// below it, histograms included (about 184 KiB), are reused from the heap as before.
+    /// Does nothing where the C library has no `mallopt` (it is looked up by name, since the
+    /// Glibc module does not import `<malloc.h>`).
     static func apply() {
         #if canImport(Glibc)
-            _ = mallopt(M_MMAP_THRESHOLD, mmapThresholdBytes)
+            typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else {
+                return
+            }
+            let mallopt = unsafeBitCast(symbol, to: MallocOption.self)
+            _ = mallopt(mallocOptionMmapThreshold, mmapThresholdBytes)
         #endif
     }
 }
