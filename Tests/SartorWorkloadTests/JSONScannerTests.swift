@@ -51,6 +51,11 @@ import Testing
         #expect(matched == ["e1"])
         #expect(try JSONScanner.keys(of: Array("null".utf8)).isEmpty)
         #expect(try JSONScanner.members(of: Array(" {} ".utf8)).isEmpty)
+        #expect(try JSONScanner.memberCount(of: Array(text.utf8)) == 4)
+        #expect(try JSONScanner.memberCount(of: Array("null".utf8)) == 0)
+        #expect(throws: JSONSyntaxError.self) {
+            try JSONScanner.memberCount(of: Array(#"{"a":1,"#.utf8))
+        }
     }
 
     @Test func skippedStringsHonourRunsOfBackslashes() throws {

@@ -12,6 +12,20 @@ extension JSONScanner {
         return keys
     }
 
+    /// The number of members of a top-level object (`null` gives 0), keeping no key: counting
+    /// a shallow read of a large collection costs no memory beyond its bytes.
+    public static func memberCount(of bytes: [UInt8]) throws(JSONSyntaxError) -> Int {
+        var scanner = JSONScanner(bytes)
+        scanner.skipWhitespace()
+        if scanner.consume("null") { return 0 }
+        var count = 0
+        try scanner.forEachMember { _, scanner throws(JSONSyntaxError) in
+            count += 1
+            try scanner.skipValue()
+        }
+        return count
+    }
+
     /// The keys of the children of a top-level object whose string member `member` equals
     /// `value`: the open tasks of a task list, without building the list.
     public static func keys(
