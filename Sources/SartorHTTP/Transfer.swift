@@ -9,6 +9,11 @@ final class Transfer {
     let easy: UnsafeMutableRawPointer
     var id: UInt64 = 0
     var continuation: UnsafeContinuation<HTTPResult, Never>?
+    /// Set while the transfer serves a lane of a repetition instead of one request.
+    var repetition: Repetition?
+    var lane = 0
+    /// When the running request was handed to libcurl (`CLOCK_MONOTONIC`), for repetitions.
+    var startNanos: UInt64 = 0
 
     // Filled by the libcurl callbacks while the transfer runs.
     var body: [UInt8] = []
