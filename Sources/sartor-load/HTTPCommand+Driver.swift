@@ -5,18 +5,24 @@ import SartorHTTP
 /// sends the next request the moment the previous one ends, while the engine's gate decides
 /// whether it may (limits, pause, stop) and records each end.
 struct RepeatedRequestDriver: OperationDriver {
-    let client: HTTPClient
+    /// The lanes are shared out over these clients, each with its own loop thread.
+    let clients: [HTTPClient]
     let request: HTTPRequest
     let statusCounts: StatusCounts
 
     func drive(lanes: Int, gate: OperationGate) async {
-        await client.repeatedly(
-            request, lanes: lanes,
-            handler: GateHandler(gate: gate, statusCounts: statusCounts))
+        await withDiscardingTaskGroup { group in
+            for (index, client) in clients.enumerated() {
+                let first = lanes * index / clients.count
+                let share = lanes * (index + 1) / clients.count - first
+                let handler = GateHandler(gate: gate, statusCounts: statusCounts, firstLane: first)
+                group.addTask { await client.repeatedly(request, lanes: share, handler: handler) }
+            }
+        }
     }
 
     func wakeWaitingLanes() {
-        client.wakeRepetitions()
+        for client in clients { client.wakeRepetitions() }
     }
 }
 
@@ -24,6 +30,8 @@ struct RepeatedRequestDriver: OperationDriver {
 private struct GateHandler: RepetitionHandler {
     let gate: OperationGate
     let statusCounts: StatusCounts
+    /// The lane of the run that is lane 0 of this handler's client.
+    let firstLane: Int
     /// The workload's one operation.
     private let operation = 0
 
@@ -37,7 +45,7 @@ private struct GateHandler: RepetitionHandler {
 
     func completed(lane: Int, result: HTTPResult, latencyMicros: Int) {
         if case .success(let response) = result {
-            statusCounts.add(response, shard: lane)
+            statusCounts.add(response, shard: firstLane + lane)
         }
         gate.record(
             Outcome(result), operation: operation, latencyMicros: latencyMicros,

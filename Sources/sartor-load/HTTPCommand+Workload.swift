@@ -5,18 +5,20 @@ import Synchronization
 /// The workload of `sartor-load http`: one operation, one request, again and again. The
 /// closed model runs on the client's loop thread through `driver`; the open model runs agents.
 struct SingleRequestWorkload: Workload {
-    let client: HTTPClient
+    /// Agents and lanes are shared out over these clients.
+    let clients: [HTTPClient]
     let request: HTTPRequest
     let statusCounts: StatusCounts
     let operations = [OperationSpec(name: "request", weight: 1)]
 
     var driver: (any OperationDriver)? {
-        RepeatedRequestDriver(client: client, request: request, statusCounts: statusCounts)
+        RepeatedRequestDriver(clients: clients, request: request, statusCounts: statusCounts)
     }
 
     func makeAgent(index: Int) -> any VirtualAgent {
         SingleRequestAgent(
-            client: client, request: request, statusCounts: statusCounts, shard: index)
+            client: clients[index % clients.count], request: request,
+            statusCounts: statusCounts, shard: index)
     }
 }
 
