@@ -75,6 +75,24 @@ struct DriverTests {
         #expect(final.completedOperations == 400)
     }
 
+    @Test func stopWhilePausedEndsTheWaitingLanes() async {
+        let driver = ThreadDriver(operationTime: .milliseconds(1))
+        let controller = RunController(
+            workload: DrivenWorkload(weights: [1], driver: driver),
+            configuration: .closed(agents: 4))
+        let run = Task { await controller.run() }
+        #expect(await eventually { controller.snapshot().completedOperations > 10 })
+        controller.pause()
+        #expect(await eventually { controller.snapshot().inFlight == 0 })
+
+        let stopped = ContinuousClock.now
+        controller.stop(drainFor: .seconds(30))
+        let final = await run.value
+
+        #expect(ContinuousClock.now - stopped < .seconds(5))
+        #expect(final.completedOperations == final.startedOperations)
+    }
+
     @Test func stopDrainsOperationsInFlight() async {
         let driver = ThreadDriver(operationTime: .milliseconds(40))
         let controller = RunController(
