@@ -76,7 +76,10 @@ struct RepetitionTests {
         let url = "http://127.0.0.1:\(server.port)/"
 
         async let done: Void = client.repeatedly(HTTPRequest(url: url), lanes: 2, handler: handler)
-        try await Task.sleep(for: .milliseconds(100))
+        for _ in 0..<500 where handler.state.withLock({ $0.waits }) < 2 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try await Task.sleep(for: .milliseconds(50))
         let waitsBefore = handler.state.withLock { $0.waits }
         let sentBefore = server.requests.count
         handler.release()
@@ -118,7 +121,7 @@ struct RepetitionTests {
         let task = Task {
             await client.repeatedly(HTTPRequest(url: url), lanes: 3, handler: handler)
         }
-        try await Task.sleep(for: .milliseconds(100))
+        try await server.waitForRequests(3)
         task.cancel()
         await task.value
 
@@ -142,10 +145,19 @@ struct RepetitionTests {
         let url = "http://127.0.0.1:\(server.port)/"
 
         async let done: Void = client.repeatedly(HTTPRequest(url: url), lanes: 2, handler: handler)
-        try await Task.sleep(for: .milliseconds(100))
+        try await server.waitForRequests(2)
         client.shutdown()
         await done
 
         #expect(handler.state.withLock { $0.results.count } == 2)
+    }
+}
+
+extension RawServer {
+    /// Waits until the server has read `count` requests, for at most 5 seconds.
+    func waitForRequests(_ count: Int) async throws {
+        for _ in 0..<500 where requests.count < count {
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 }
