@@ -34,7 +34,8 @@ struct DriverTests {
         let final = await controller.run()
 
         #expect(final.activeTime >= .milliseconds(150))
-        #expect(final.activeTime < .seconds(3))
+        // Generous: the whole suite runs at once on two shared cores.
+        #expect(final.activeTime < .seconds(10))
         #expect(final.completedOperations > 0)
         #expect(final.completedOperations == final.startedOperations)
     }
