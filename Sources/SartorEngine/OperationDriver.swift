@@ -90,6 +90,12 @@ extension RunController {
         return agents
     }
 
+    /// Lets the driver's waiting lanes claim again, when a driver runs this run.
+    func wakeDriver() {
+        guard drivenLanes != nil else { return }
+        workload.driver?.wakeWaitingLanes()
+    }
+
     /// Runs the workload's driver until every lane has ended.
     func runDriver(_ driver: any OperationDriver, lanes: Int) async {
         liveAgents.store(lanes, ordering: .relaxed)

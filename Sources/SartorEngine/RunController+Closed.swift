@@ -52,7 +52,7 @@ extension RunController {
             return roster.live
         }
         for slot in slots { slot.retire() }
-        workload.driver?.wakeWaitingLanes()
+        wakeDriver()
     }
 
     /// The life of one closed-model agent: connect, then pick, run and think until it is

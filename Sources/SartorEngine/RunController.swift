@@ -78,7 +78,7 @@ public final class RunController: Sendable {
             return state.takeResumeWaiters()
         }
         for waiter in waiters { waiter.resume() }
-        workload.driver?.wakeWaitingLanes()
+        wakeDriver()
         housekeepingSleep.wake()
     }
 
@@ -86,7 +86,7 @@ public final class RunController: Sendable {
     /// false for an index outside `operations`.
     @discardableResult
     public func setWeight(_ weight: Double, forOperation index: Int) -> Bool {
-        defer { workload.driver?.wakeWaitingLanes() }
+        defer { wakeDriver() }
         return control.withLock { $0.mix.set(weight, at: index) }
     }
 
@@ -94,14 +94,14 @@ public final class RunController: Sendable {
     /// nothing, when the count differs.
     @discardableResult
     public func setWeights(_ weights: [Double]) -> Bool {
-        defer { workload.driver?.wakeWaitingLanes() }
+        defer { wakeDriver() }
         return control.withLock { $0.mix.set(weights) }
     }
 
     /// Puts back the weights the workload declared.
     public func restoreWeights() {
         control.withLock { $0.mix.restore() }
-        workload.driver?.wakeWaitingLanes()
+        wakeDriver()
     }
 
     /// Asks for a new load (agents for the closed model, operations/s for the open one) from
