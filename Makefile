@@ -2,7 +2,8 @@
 #   make run    install what is missing, build, and start a live run against the embedded server
 #   make test   install what is missing, build, run every test, the sanitizer pass and the lint
 SWIFT ?= swift
-ARGS ?=
+# A lively first run: 40 agents thinking 250 ms to 1 s for five minutes (q stops it earlier).
+ARGS ?= --agents 40 --think 250ms..1s --duration 5m
 
 .PHONY: setup build run test test-unit test-tsan lint bench format
 

@@ -4,8 +4,14 @@
 #   2. Locust (bench/locustfile.py, FastHttpUser), same mix, same users, same 30 s, on a fresh
 #      server of the same kind; the ratio of operations per second is printed.
 #   3. Memory: RSS of sartor-load after 100,000 and after 1,000,000 operations (a mix without
-#      whole-collection reads, whose cost grows with the data, so the run stays at full speed).
-# Usage: bench/workload.sh [compare|memory|all]   (environment: USERS, SECONDS_RUN, OPS_MEMORY)
+#      whole-collection reads, whose cost grows with the data, so the run stays at full speed);
+#      every status block's RSS goes to memory-rss.csv. The run goes 10% past the last
+#      checkpoint so that it is measured while running, not while the final reports are written;
+#      the peak RSS printed at the end includes them.
+#   4. Agents: 10,000 agents with the default 2-8 s think time and mix for 60 s: CPU time and
+#      peak RSS of sartor-load (not counted in `all`).
+# Usage: bench/workload.sh [compare|memory|agents|all]
+#   (environment: USERS, SECONDS_RUN, OPS_MEMORY, AGENTS, AGENT_SECONDS)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +19,8 @@ mode=${1:-all}
 users=${USERS:-64}
 seconds=${SECONDS_RUN:-30}
 memory_ops=${OPS_MEMORY:-1000000}
+agents=${AGENTS:-10000}
+agent_seconds=${AGENT_SECONDS:-60}
 out=bench/results/workload
 bin=.build/release/sartor-load
 mkdir -p "$out"
@@ -59,18 +67,36 @@ compare() {
 
 memory() {
     start_server memory
-    python3 bench/rss_sampler.py --checkpoints 100000 "$memory_ops" -- \
+    python3 bench/rss_sampler.py --log "$out/memory-rss.csv" --checkpoints 100000 "$memory_ops" -- \
         "$bin" run --no-tui --target "http://127.0.0.1:$port" --agents "$users" --think 0s \
-        --work 0s --broadcast-limit 0 --operations "$memory_ops" --duration 1h \
+        --work 0s --broadcast-limit 0 --operations "$((memory_ops + memory_ops / 10))" \
+        --duration 1h \
         --mix direct_message=30,broadcast=10,task_create=15,knowledge_add=20 \
         --status-interval 1s --sample-interval 60s --report-dir "$out/memory" \
         | tee "$out/memory.txt"
     stop_server
 }
 
+agents() {
+    start_server agents
+    started=$(date +%s.%N)
+    python3 bench/with_cpu.py "$out/agents.cpu" -- \
+        python3 bench/rss_sampler.py --log "$out/agents-rss.csv" --checkpoints 0 -- \
+        "$bin" run --no-tui --target "http://127.0.0.1:$port" --agents "$agents" \
+        --duration "${agent_seconds}s" --status-interval 5s --report-dir "$out/agents" \
+        | tee "$out/agents.txt"
+    ended=$(date +%s.%N)
+    stop_server
+    python3 -c "import sys; cpu, start, end = map(float, sys.argv[1:]); \
+print(f'CPU: {cpu:.1f} s over {end - start:.0f} s = {cpu / (end - start):.2f} of a core')" \
+        "$(cat "$out/agents.cpu")" "$started" "$ended" \
+        | tee -a "$out/agents.txt"
+}
+
 case "$mode" in
     compare) compare ;;
     memory) memory ;;
+    agents) agents ;;
     all) compare; memory ;;
-    *) echo "usage: bench/workload.sh [compare|memory|all]" >&2; exit 64 ;;
+    *) echo "usage: bench/workload.sh [compare|memory|agents|all]" >&2; exit 64 ;;
 esac

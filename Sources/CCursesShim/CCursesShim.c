@@ -24,6 +24,11 @@ int sartor_cols(void) { return COLS; }
 
 SCREEN *sartor_newterm(void) { return newterm(NULL, stdout, stdin); }
 
+int sartor_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 int sartor_setlocale_utf8(void) {
     setlocale(LC_ALL, "");
     if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0) return 1;

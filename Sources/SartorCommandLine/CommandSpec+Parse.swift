@@ -115,6 +115,6 @@ extension ParsedCommand {
 
     private func hint(for option: OptionSpec) -> String {
         if let example = option.defaultValue { return "use e.g. --\(option.long) \(example)" }
-        return "use --\(option.long) \(option.kind.placeholder)"
+        return "use --\(option.long) \(option.placeholder)"
     }
 }

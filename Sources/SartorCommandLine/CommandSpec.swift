@@ -4,6 +4,8 @@ public struct OptionSpec: Sendable {
     public var long: String
     public var short: Character?
     public var kind: ValueKind
+    /// What help calls the value (`dir` shows `<dir>`); nil for the kind's own placeholder.
+    public var valueName: String?
     /// The value used when the option is absent, written as the user would write it (`30s`).
     public var defaultValue: String?
     public var help: String
@@ -11,13 +13,14 @@ public struct OptionSpec: Sendable {
     public var repeatable: Bool
 
     public init(
-        _ long: String, short: Character? = nil, kind: ValueKind,
+        _ long: String, short: Character? = nil, kind: ValueKind, value valueName: String? = nil,
         default defaultValue: String? = nil,
         repeatable: Bool = false, help: String
     ) {
         self.long = long
         self.short = short
         self.kind = kind
+        self.valueName = valueName
         self.defaultValue = defaultValue
         self.help = help
         self.repeatable = repeatable
@@ -26,7 +29,12 @@ public struct OptionSpec: Sendable {
     /// `-d, --duration <duration>` as shown in help.
     var label: String {
         let names = (short.map { "-\($0), " } ?? "    ") + "--\(long)"
-        return kind == .flag ? names : "\(names) \(kind.placeholder)"
+        return kind == .flag ? names : "\(names) \(placeholder)"
+    }
+
+    /// `<dir>`, or the kind's placeholder (`<duration>`).
+    var placeholder: String {
+        valueName.map { "<\($0)>" } ?? kind.placeholder
     }
 }
 

@@ -1,8 +1,11 @@
 /// Finds the known name closest to a misspelt one, for "did you mean" hints.
 public enum NearestName {
-    /// The candidate within a small edit distance of `name` (about a third of its length, at
-    /// least 2), the closest first; nil when nothing is close enough.
+    /// The only candidate that `name` abbreviates (`--dur` for `--duration`), else the one
+    /// within a small edit distance of `name` (about a third of its length, at least 2), the
+    /// closest first; nil when nothing is close enough.
     public static func find(_ name: String, among candidates: [String]) -> String? {
+        let extensions = candidates.filter { $0.hasPrefix(name) && $0 != name }
+        if extensions.count == 1 { return extensions[0] }
         let limit = max(2, name.count / 3)
         let scored = candidates.map { ($0, distance(name, $0)) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 }?.0

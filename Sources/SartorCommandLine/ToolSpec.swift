@@ -37,7 +37,9 @@ public struct ToolSpec: Sendable {
         case "--help", "-h": return .help(helpText())
         case "--version": return .version("\(name) \(version)")
         case "help":
-            guard let topic = arguments.dropFirst().first else { return .help(helpText()) }
+            guard let topic = arguments.dropFirst().first, topic != "help" else {
+                return .help(helpText())
+            }
             guard let command = command(named: topic) else { throw unknownCommand(topic) }
             return .help(command.helpText())
         default: break
@@ -55,6 +57,10 @@ public struct ToolSpec: Sendable {
     }
 
     private func parse(_ command: CommandSpec, _ arguments: [String]) throws -> Route {
+        // `--version` after a command name still means the tool's version.
+        if arguments.prefix(while: { $0 != "--" }).contains("--version") {
+            return .version("\(name) \(version)")
+        }
         do {
             return .command(shortName(command), try command.parse(arguments))
         } catch let request as HelpRequest {
@@ -90,6 +96,12 @@ public struct ToolSpec: Sendable {
             return (short, command.abstract + note)
         }
         if !rows.isEmpty { sections.append("COMMANDS:\n" + HelpLayout.table(rows, width: width)) }
+        if let fallback = defaultCommand {
+            let note =
+                "The command may be left out: with no arguments, or when the first one is an "
+                + "option, the command is \(fallback)."
+            sections.append(HelpLayout.wrap(note, width: width, indent: 0))
+        }
         sections.append(
             "See '\(name) help <command>' or '\(name) <command> --help' for a command's options.\n"
                 + "'\(name) --version' prints the version.")

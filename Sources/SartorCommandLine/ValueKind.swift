@@ -8,9 +8,10 @@ public enum ValueKind: Equatable, Sendable {
     /// One of a fixed set of words.
     case choice([String])
     case integer(ClosedRange<Int>)
+    /// A length of time above zero (a zero interval or deadline means nothing useful).
     case duration
     case durationRange
-    /// Events per second.
+    /// Events per second, above zero.
     case rate
     /// A fraction 0...1, written `1%` or `0.01`.
     case fraction
@@ -54,9 +55,17 @@ public enum ValueKind: Equatable, Sendable {
             }
             return .string(text)
         case .integer(let bounds): return .integer(try IntegerSyntax.parse(text, in: bounds))
-        case .duration: return .duration(try DurationSyntax.parse(text))
+        case .duration:
+            let duration = try DurationSyntax.parse(text)
+            guard duration > .zero else {
+                throw ValueError("must be above 0", hint: DurationSyntax.hint)
+            }
+            return .duration(duration)
         case .durationRange: return .durationRange(try DurationRange.parse(text))
-        case .rate: return .number(try RateSyntax.parse(text))
+        case .rate:
+            let rate = try RateSyntax.parse(text)
+            guard rate > 0 else { throw ValueError("must be above 0", hint: RateSyntax.hint) }
+            return .number(rate)
         case .fraction: return .number(try FractionSyntax.parse(text))
         case .pairs: return .pairs(try KeyValuePair.parseList(text))
         case .weights:

@@ -1,5 +1,6 @@
 import CCurses
 import CCursesShim
+import Foundation
 
 /// The one place that talks to curses: sets the terminal up, draws cell grids by difference,
 /// reads keys, and puts the terminal back on every way out.
@@ -29,6 +30,12 @@ final class CursesTerminal {
             throw TerminalError(problem: "curses cannot use this terminal (check TERM)")
         }
         self.screen = screen
+        guard sartor_can_address_cursor() == 1 else {
+            stop()
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+            throw TerminalError(
+                problem: "TERM=\(term) cannot place the cursor (set TERM to e.g. xterm-256color)")
+        }
         sartor_name_current_thread("sartor-dash")
         sartor_register_atexit_endwin()
         sartor_install_signal_counter()

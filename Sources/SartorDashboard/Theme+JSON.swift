@@ -4,12 +4,13 @@ import Foundation
 public struct ThemeError: Error, Equatable, CustomStringConvertible {
     /// The file (or built-in theme name) the problem was found in.
     public let file: String
-    /// The JSON path of the offending field, such as `styles.title.foreground`.
+    /// The JSON path of the offending field, such as `styles.title.foreground`; empty when the
+    /// problem is the whole file (unreadable, not JSON).
     public let field: String
     public let problem: String
 
     public var description: String {
-        "theme \(file): field \(field): \(problem)"
+        field.isEmpty ? "theme \(file): \(problem)" : "theme \(file): field \(field): \(problem)"
     }
 }
 
@@ -27,21 +28,22 @@ extension Theme {
         do {
             document = try JSONSerialization.jsonObject(with: json)
         } catch {
-            throw fail("(document)", "not valid JSON (\(error.localizedDescription))")
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            throw fail("", "is not valid JSON (\(detail ?? error.localizedDescription))")
         }
         guard let root = document as? [String: Any] else {
-            throw fail("(document)", "expected a JSON object with name, description and styles")
+            throw fail("", "is not a JSON object; expected one with name, description and styles")
         }
         try Self.refuseUnknownKeys(root, allowed: ["name", "description", "styles"], at: "", file)
-        guard let name = root["name"] as? String, !name.isEmpty else {
-            throw fail("name", "expected a non-empty string")
+        func member<T>(_ key: String, _ expected: String) throws -> T {
+            guard let value = root[key] else { throw fail(key, "missing; expected \(expected)") }
+            guard let typed = value as? T else { throw fail(key, "expected \(expected)") }
+            return typed
         }
-        guard let summary = root["description"] as? String else {
-            throw fail("description", "expected a string")
-        }
-        guard let stylesObject = root["styles"] as? [String: Any] else {
-            throw fail("styles", "expected an object with one entry per role")
-        }
+        let name: String = try member("name", "a non-empty string")
+        guard !name.isEmpty else { throw fail("name", "expected a non-empty string") }
+        let summary: String = try member("description", "a string")
+        let stylesObject: [String: Any] = try member("styles", "an object with one entry per role")
         let roles = StyleRole.allCases.map(\.rawValue)
         try Self.refuseUnknownKeys(stylesObject, allowed: roles, at: "styles.", file)
         var styles: [StyleRole: ThemeStyle] = [:]

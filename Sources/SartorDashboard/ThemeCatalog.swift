@@ -24,14 +24,21 @@ public enum ThemeCatalog {
                 looksLikePath
                 ? "no such file; give the path of a JSON theme or one of \(names)"
                 : "no built-in theme of that name; use one of \(names) or a JSON file's path"
-            throw ThemeError(file: nameOrPath, field: "(file)", problem: problem)
+            throw ThemeError(file: nameOrPath, field: "", problem: problem)
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: nameOrPath, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        {
+            let problem = "is a directory; give the path of a JSON theme file"
+            throw ThemeError(file: nameOrPath, field: "", problem: problem)
         }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: nameOrPath))
         } catch {
             let problem = "cannot be read (\(error.localizedDescription))"
-            throw ThemeError(file: nameOrPath, field: "(file)", problem: problem)
+            throw ThemeError(file: nameOrPath, field: "", problem: problem)
         }
         return try Theme(json: data, file: nameOrPath)
     }

@@ -16,7 +16,6 @@ extension RunController {
         let start = ContinuousClock.now
         let outcome = await agent.agent.run(operation: index, &agent.context)
         let end = ContinuousClock.now
-        inFlight.subtract(1, ordering: .relaxed)
 
         let own = agent.context.agentTime
         let latency = max(0, (end - start - own).microseconds)
@@ -26,6 +25,9 @@ extension RunController {
             counters: agent.context.counters,
             latencyMicros: latency, correctedMicros: corrected,
             activeSeconds: outcome == .success ? 0 : activeSeconds())
+        // Only after recording: a snapshot that sees nothing in flight already counts every
+        // operation that has ended.
+        inFlight.subtract(1, ordering: .releasing)
         return true
     }
 

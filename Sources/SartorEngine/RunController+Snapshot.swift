@@ -7,6 +7,8 @@ extension RunController {
     public func snapshot() -> RunSnapshot {
         let now = ContinuousClock.now
         let control = control.withLock { $0 }
+        // Read before the tallies, so that every operation not in flight here is counted there.
+        let inFlightNow = inFlight.load(ordering: .acquiring)
         let active = control.activeTime(at: now)
         let tallies = recorder.tallies()
         let view = recorder.harvest(atSecond: Int(active.seconds), tallies: tallies)
@@ -52,7 +54,7 @@ extension RunController {
             operations: stats,
             perSecond: view.perSecond,
             errors: recorder.errorFeed(),
-            inFlight: inFlight.load(ordering: .relaxed),
+            inFlight: inFlightNow,
             startedOperations: control.started,
             completedOperations: tallies.reduce(0) { $0 + $1.completed },
             missedStarts: missedStarts.load(ordering: .relaxed),

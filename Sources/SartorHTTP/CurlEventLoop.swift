@@ -46,7 +46,10 @@ final class CurlEventLoop: @unchecked Sendable {
     var timerDeadlineMillis: Int64?
 
     private static let globalInit = curl_global_init(Int(CURL_GLOBAL_ALL))
-    /// Idle transfers kept for reuse; more are freed.
+    /// Idle transfers kept for reuse: about twice the transfers running, between these bounds.
+    /// Each holds a libcurl handle and its 16 KiB receive buffer (about 20 KiB), so a burst of
+    /// thousands of requests must not leave thousands of idle ones behind for the whole run.
+    private static let minIdleTransfers = 256
     private static let maxIdleTransfers = 4096
 
     init(configuration: HTTPClientConfiguration) throws(HTTPClientError) {
@@ -252,10 +255,14 @@ final class CurlEventLoop: @unchecked Sendable {
         }
     }
 
-    /// Returns a transfer no request uses any more to the idle pool.
+    /// Returns a transfer no request uses any more to the idle pool, within its limit.
     func release(_ transfer: Transfer) {
-        if idle.count < Self.maxIdleTransfers {
+        let idleLimit = min(max(Self.minIdleTransfers, 2 * active.count), Self.maxIdleTransfers)
+        if idle.count < idleLimit {
             idle.append(transfer)
+        } else if idle.count > idleLimit {
+            // After a burst: give back one more each time, so the pool shrinks as load falls.
+            idle.removeLast()
         }
     }
 

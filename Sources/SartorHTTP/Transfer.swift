@@ -169,11 +169,22 @@ final class Transfer {
     }
 }
 
+extension Transfer {
+    /// Reserves room for the whole body when the response announced its length, so that a
+    /// large body is not copied at every doubling of the buffer (capped at 64 MiB).
+    fileprivate func reserveBodyForContentLength() {
+        var length: curl_off_t = -1
+        sartor_curl_easy_getinfo_off_t(easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length)
+        if length > 0 { body.reserveCapacity(Int(min(length, 64 << 20))) }
+    }
+}
+
 /// libcurl's body callback: keeps or counts the bytes. Returning less than given aborts.
 private let receiveBody: curl_write_callback = { data, size, count, context in
     let length = size * count
     let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
     if transfer.keepsBody, let data {
+        if transfer.body.isEmpty { transfer.reserveBodyForContentLength() }
         transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
     }
     return length

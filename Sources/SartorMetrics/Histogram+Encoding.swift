@@ -14,18 +14,31 @@ extension Histogram {
     /// `init?(encoded:)` gives back an equal histogram, so encodings from several runs or
     /// processes can be decoded and merged with `add(_:)`. A few bytes per non-empty counter.
     public func encoded() -> String {
-        var bytes: [UInt8] = [Self.encodingVersion]
-        bytes.appendVarint(storedOverflowCount)
+        Self.encoded(
+            overflowCount: storedOverflowCount, min: min, max: storedMax,
+            counters: packedCounters())
+    }
+
+    /// The header of `encoded()` followed by `counters`, as base64.
+    static func encoded(overflowCount: Int, min: Int, max: Int, counters: PackedCounters)
+        -> String
+    {
+        var bytes: [UInt8] = [encodingVersion]
+        bytes.appendVarint(overflowCount)
         bytes.appendVarint(min)
-        bytes.appendVarint(storedMax)
-        var nextIndex = 0
-        let pointer = counts.pointer
-        for index in 0..<Self.bucketCount where pointer[index] != 0 {
-            bytes.appendVarint(index - nextIndex)
-            bytes.appendVarint(pointer[index])
-            nextIndex = index + 1
-        }
+        bytes.appendVarint(max)
+        bytes.append(contentsOf: counters.bytes)
         return Data(bytes).base64EncodedString()
+    }
+
+    /// The non-empty counters, packed. O(`bucketCount`).
+    func packedCounters() -> PackedCounters {
+        var packed = PackedCounters()
+        for counter in DenseCounters(counts: counts) {
+            packed.append(index: counter.index, count: counter.count)
+        }
+        packed.shrinkToFit()
+        return packed
     }
 
     /// Decodes the text of `encoded()`; nil when it is not base64, has another version, or does
@@ -58,47 +71,5 @@ extension Histogram {
             storedMin = min
             storedMax = max
         }
-    }
-}
-
-extension [UInt8] {
-    /// Appends a non-negative integer as an unsigned LEB128 varint: 7 bits a byte, low first.
-    fileprivate mutating func appendVarint(_ value: Int) {
-        var rest = UInt(Swift.max(value, 0))
-        while rest >= 0x80 {
-            append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        append(UInt8(rest))
-    }
-}
-
-/// Reads bytes and LEB128 varints from the front of a byte array; nil at a truncated or
-/// oversized value.
-private struct VarintReader {
-    let bytes: [UInt8]
-    var offset = 0
-
-    var isAtEnd: Bool { offset == bytes.count }
-
-    mutating func nextByte() -> UInt8? {
-        guard offset < bytes.count else { return nil }
-        defer { offset += 1 }
-        return bytes[offset]
-    }
-
-    /// A varint that fits a non-negative `Int`.
-    mutating func nextVarint() -> Int? {
-        var value: UInt = 0
-        var shift: UInt = 0
-        while let byte = nextByte() {
-            guard shift < 63 else { return nil }
-            value |= UInt(byte & 0x7f) << shift
-            if byte & 0x80 == 0 {
-                return value <= UInt(Int.max) ? Int(value) : nil
-            }
-            shift += 7
-        }
-        return nil
     }
 }

@@ -33,21 +33,31 @@ extension Histogram {
     /// `value(atPercentile:)` for several percentiles in one pass over the counters. The
     /// percentiles may come in any order; the results are in the same order.
     public func values(atPercentiles percentiles: [Double]) -> [Int] {
-        guard storedTotalCount > 0 else { return percentiles.map { _ in 0 } }
-        let ranks = percentiles.map { Self.rank(ofPercentile: $0, totalCount: storedTotalCount) }
+        Self.values(
+            atPercentiles: percentiles, totalCount: storedTotalCount, min: min, max: storedMax,
+            counters: DenseCounters(counts: counts))
+    }
+
+    /// The percentiles of any histogram given by its non-empty counters in index order, as
+    /// `values(atPercentiles:)` defines them. O(counters).
+    static func values(
+        atPercentiles percentiles: [Double], totalCount: Int, min: Int, max: Int,
+        counters: some Sequence<Counter>
+    ) -> [Int] {
+        guard totalCount > 0 else { return percentiles.map { _ in 0 } }
+        let ranks = percentiles.map { rank(ofPercentile: $0, totalCount: totalCount) }
         let order = ranks.indices.sorted { ranks[$0] < ranks[$1] }
-        var results = [Int](repeating: storedMax, count: percentiles.count)
+        var results = [Int](repeating: max, count: percentiles.count)
         var next = 0
         var seen = 0
-        let pointer = counts.pointer
-        for index in 0..<Self.bucketCount where pointer[index] != 0 {
-            seen += pointer[index]
+        for counter in counters {
+            seen += counter.count
             while next < order.count, ranks[order[next]] <= seen {
                 // The last rank is the max itself, exact even past the range.
-                if ranks[order[next]] < storedTotalCount {
-                    let lowest = Layout.lowestValue(atIndex: index)
-                    let highest = lowest + Layout.width(atIndex: index) - 1
-                    results[order[next]] = Swift.min(Swift.max(highest, min), storedMax)
+                if ranks[order[next]] < totalCount {
+                    let lowest = Layout.lowestValue(atIndex: counter.index)
+                    let highest = lowest + Layout.width(atIndex: counter.index) - 1
+                    results[order[next]] = Swift.min(Swift.max(highest, min), max)
                 }
                 next += 1
             }
@@ -72,10 +82,15 @@ extension Histogram {
     /// The mean in microseconds, each value taken at the middle of its counter (exact below
     /// 2,048 µs), or 0 when empty. O(`bucketCount`).
     public var mean: Double {
-        guard storedTotalCount > 0 else { return 0 }
+        Self.mean(totalCount: storedTotalCount, counters: DenseCounters(counts: counts))
+    }
+
+    /// The mean of any histogram given by its non-empty counters, as `mean` defines it.
+    static func mean(totalCount: Int, counters: some Sequence<Counter>) -> Double {
+        guard totalCount > 0 else { return 0 }
         var sum = 0.0
-        forEachCounter { middle, count in sum += middle * Double(count) }
-        return sum / Double(storedTotalCount)
+        for counter in counters { sum += middle(ofIndex: counter.index) * Double(counter.count) }
+        return sum / Double(totalCount)
     }
 
     /// The population standard deviation in microseconds, with values taken as for `mean`, or 0
@@ -84,20 +99,34 @@ extension Histogram {
         guard storedTotalCount > 0 else { return 0 }
         let mean = self.mean
         var sumOfSquares = 0.0
-        forEachCounter { middle, count in
-            let deviation = middle - mean
-            sumOfSquares += deviation * deviation * Double(count)
+        for counter in DenseCounters(counts: counts) {
+            let deviation = Self.middle(ofIndex: counter.index) - mean
+            sumOfSquares += deviation * deviation * Double(counter.count)
         }
         return (sumOfSquares / Double(storedTotalCount)).squareRoot()
     }
 
-    /// Calls `body` with the middle value and the count of every non-empty counter.
-    private func forEachCounter(_ body: (_ middle: Double, _ count: Int) -> Void) {
+    /// The middle of the values that land in counter `index`.
+    private static func middle(ofIndex index: Int) -> Double {
+        Double(Layout.lowestValue(atIndex: index)) + Double(Layout.width(atIndex: index) - 1) / 2
+    }
+}
+
+/// The non-empty counters of a dense histogram in index order, read in place.
+struct DenseCounters: Sequence, IteratorProtocol {
+    let counts: HistogramCounts
+    var index = 0
+
+    init(counts: HistogramCounts) {
+        self.counts = counts
+    }
+
+    mutating func next() -> Counter? {
         let pointer = counts.pointer
-        for index in 0..<Self.bucketCount where pointer[index] != 0 {
-            let width = Layout.width(atIndex: index)
-            let middle = Double(Layout.lowestValue(atIndex: index)) + Double(width - 1) / 2
-            body(middle, pointer[index])
+        while index < Histogram.bucketCount {
+            defer { index += 1 }
+            if pointer[index] != 0 { return Counter(index: index, count: pointer[index]) }
         }
+        return nil
     }
 }

@@ -30,23 +30,29 @@ enum KeyOrder {
     }
 
     /// The children in `$key` order.
-    ///
-    /// Cost: O(n log n) comparisons of plain integers (a 32-bit key value or the first 24
-    /// bytes of the key); whole keys are compared only on ties, so sorting retains nothing.
     static func sortedChildren(_ children: [String: Node]) -> [(key: String, node: Node)] {
-        if children.count <= 8 {
-            return children.map { ($0.key, $0.value) }.sorted { keyLess($0.key, $1.key) }
-        }
-        let entries = Array(children)
-        var order = entries.indices.map { OrderKey(entries[$0].key, index: $0) }
-        entries.withUnsafeBufferPointer { buffer in
-            order.sort { compare($0, $1) { buffer[Int($0)].key } < 0 }
-        }
-        return order.map { (entries[Int($0.index)].key, entries[Int($0.index)].value) }
+        sortedIndices(children).map { children[$0] }
     }
 
     static func sortedKeys(_ children: [String: Node]) -> [String] {
-        sortedChildren(children).map(\.key)
+        sortedIndices(children).map { children.keys[$0] }
+    }
+
+    /// The positions of the children in `$key` order.
+    ///
+    /// Cost: O(n log n) comparisons of plain integers (a 32-bit key value or the first 24
+    /// bytes of the key); whole keys are compared only on ties. Neither keys nor nodes are
+    /// copied into the sort, so that large collections sort without reference counting.
+    static func sortedIndices(_ children: [String: Node]) -> [Dictionary<String, Node>.Index] {
+        let positions = Array(children.indices)
+        var order: [OrderKey] = []
+        order.reserveCapacity(positions.count)
+        for (position, index) in positions.enumerated() {
+            order.append(OrderKey(children.keys[index], index: position))
+        }
+        let keys = children.keys
+        order.sort { compare($0, $1) { keys[positions[Int($0)]] } < 0 }
+        return order.map { positions[Int($0.index)] }
     }
 
     /// A key reduced to plain integers for fast `$key` comparisons.

@@ -15,7 +15,9 @@ extension Node {
     /// The node as JSON: `null` when empty, children in `$key` order, and objects whose keys
     /// are all array indices rendered as arrays when more than half the slots are filled
     /// (`maxKey < 2 * count`), missing slots as `null` (not under `export`).
+    /// The compact form comes from the memos (see `compactJSON`).
     public func json(_ options: RenderOptions = RenderOptions()) -> [UInt8] {
+        if !options.pretty && !options.export { return compactJSON }
         var writer = JSONWriter(pretty: options.pretty, capacity: 256)
         writer.write(self, export: options.export)
         return writer.bytes
@@ -67,7 +69,14 @@ extension JSONWriter {
         }
     }
 
+    /// Appends `node`: compact JSON through the memos, other forms by `writeTree`.
     mutating func write(_ node: Node, export: Bool) {
+        if !pretty && !export { return writeCompact(node) }
+        writeTree(node, export: export)
+    }
+
+    /// Appends `node` walking the whole subtree, without memos.
+    mutating func writeTree(_ node: Node, export: Bool) {
         if let value = node.value {
             guard export, let priority = node.priority else { return write(value) }
             beginObject()
@@ -83,7 +92,7 @@ extension JSONWriter {
             beginArray()
             for slot in slots {
                 nextElement()
-                if let slot { write(slot, export: false) } else { writeNull() }
+                if let slot { writeTree(slot, export: false) } else { writeNull() }
             }
             endArray(empty: false)
             return
@@ -95,7 +104,7 @@ extension JSONWriter {
         }
         for (key, child) in KeyOrder.sortedChildren(node.children) {
             writeKey(key)
-            write(child, export: export)
+            writeTree(child, export: export)
         }
         endObject(empty: false)
     }

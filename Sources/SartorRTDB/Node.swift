@@ -21,29 +21,41 @@ public enum Primitive: Sendable, Equatable, Hashable {
 /// Nodes are values with copy-on-write storage: a reader takes a node under the database lock
 /// and serializes it after releasing the lock, while writers go on changing the tree.
 /// Invariants kept by every mutation: a leaf has no children; no child is empty; an empty node
-/// has no priority.
-public struct Node: Sendable, Equatable {
-    public internal(set) var value: Primitive?
-    public internal(set) var children: [String: Node]
-    /// A number or a string, used by `orderBy="$priority"` and `format=export`.
+/// has no priority; an object node has a fresh `memo` after every change of its value or
+/// children (a leaf or an empty node has none).
+public struct Node: Sendable {
+    public internal(set) var value: Primitive? {
+        didSet { renewMemo() }
+    }
+    public internal(set) var children: [String: Node] {
+        didSet { renewMemo() }
+    }
+    /// A number or a string, used by `orderBy="$priority"` and `format=export`. Not part of
+    /// the compact JSON, so changing it keeps the memo.
     public internal(set) var priority: Primitive?
+    /// This object node's compact JSON once computed; shared by the copies of the node and
+    /// replaced, not cleared, when the node changes, so that older copies keep theirs.
+    private(set) var memo: CompactJSONMemo?
 
     public init() {
         value = nil
         children = [:]
         priority = nil
+        memo = nil
     }
 
     public init(_ value: Primitive, priority: Primitive? = nil) {
         self.value = value
         self.children = [:]
         self.priority = priority
+        memo = nil
     }
 
     public init(children: [String: Node], priority: Primitive? = nil) {
         self.value = nil
         self.children = children.filter { !$0.value.isEmpty }
         self.priority = self.children.isEmpty ? nil : priority
+        memo = self.children.isEmpty ? nil : CompactJSONMemo()
     }
 
     /// Children already known to be non-empty (skips the filtering copy).
@@ -51,6 +63,11 @@ public struct Node: Sendable, Equatable {
         self.value = nil
         self.children = children
         self.priority = nil
+        memo = children.isEmpty ? nil : CompactJSONMemo()
+    }
+
+    private mutating func renewMemo() {
+        memo = value == nil && !children.isEmpty ? CompactJSONMemo(previous: memo) : nil
     }
 
     public static let empty = Node()
@@ -82,7 +99,7 @@ public struct Node: Sendable, Equatable {
             return
         }
         if node.isEmpty && children[first] == nil { return }
-        value = nil
+        if value != nil { value = nil }
         children[first, default: Node()].set(node, at: keys.dropFirst())
         if children[first]!.isEmpty { children[first] = nil }
         if isEmpty { priority = nil }
@@ -101,5 +118,12 @@ public struct Node: Sendable, Equatable {
     /// Number of nodes in this subtree, leaves and objects alike.
     public var nodeCount: Int {
         children.values.reduce(1) { $0 + $1.nodeCount }
+    }
+}
+
+extension Node: Equatable {
+    /// Equal values, children and priorities; the memo is a cache and takes no part.
+    public static func == (lhs: Node, rhs: Node) -> Bool {
+        lhs.value == rhs.value && lhs.priority == rhs.priority && lhs.children == rhs.children
     }
 }

@@ -42,8 +42,10 @@ enum Format {
         return unit == 0 ? "\(count) B" : "\(String(format: "%.1f", value)) \(units[unit])"
     }
 
-    /// Seconds as `1h02m03s`, `2m05s` or `12.3s`.
+    /// Seconds as `1h02m03s`, `2m05s`, `12.3s` or, under a second, `43ms`.
     static func elapsed(_ seconds: Double) -> String {
+        // A short run (a few operations) would otherwise read "0s".
+        if seconds > 0, seconds < 0.95 { return "\(Int((seconds * 1000).rounded()))ms" }
         guard seconds >= 60 else { return "\(number(seconds, decimals: 1))s" }
         let whole = Int(seconds.rounded())
         let (hours, minutes, rest) = (whole / 3600, whole / 60 % 60, whole % 60)

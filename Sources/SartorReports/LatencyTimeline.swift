@@ -4,16 +4,18 @@ import SartorMetrics
 /// per operation of what completed during it.
 ///
 /// Fed with the whole-run histograms of periodic snapshots: each update keeps only what was
-/// recorded since the previous one. At most `maximumSlices` slices are kept; past that, the
-/// slice width doubles and neighbours merge, so memory stays bounded for runs of any length.
+/// recorded since the previous one. Slices hold sparse histograms, a few KiB each for the
+/// counters they use, not a dense histogram's 184 KiB. At most `maximumSlices` slices are kept;
+/// past that, the slice width doubles and neighbours merge, so memory stays bounded for runs of
+/// any length (by the slice count times the distinct latencies a slice can hold).
 public struct LatencyTimeline: Sendable, Equatable {
     public struct Slice: Sendable, Equatable {
         /// Seconds of active time at which the slice begins.
         public var start: Double
         /// Latency in µs of the operations that completed in the slice, by operation name.
-        public var latency: [String: Histogram]
+        public var latency: [String: SparseHistogram]
 
-        public init(start: Double, latency: [String: Histogram]) {
+        public init(start: Double, latency: [String: SparseHistogram]) {
             self.start = start
             self.latency = latency
         }
@@ -24,7 +26,8 @@ public struct LatencyTimeline: Sendable, Equatable {
     public private(set) var sliceSeconds: Double
     /// Oldest first; slices where nothing completed are absent.
     public private(set) var slices: [Slice] = []
-    /// The whole-run histograms at the last update, to take differences from.
+    /// The whole-run histograms at the last update, to take differences from: one dense
+    /// histogram an operation, shared with the snapshot it came from.
     private var previous: [String: Histogram] = [:]
 
     /// A timeline whose slices start `sliceSeconds` wide (at least 1 s).
@@ -39,7 +42,7 @@ public struct LatencyTimeline: Sendable, Equatable {
     public mutating func update(cumulative: [(name: String, latency: Histogram)], at time: Double) {
         let start = (time / sliceSeconds).rounded(.down) * sliceSeconds
         for (name, latency) in cumulative {
-            let delta = latency.subtracting(previous[name] ?? Histogram())
+            let delta = SparseHistogram(latency, since: previous[name] ?? Histogram())
             previous[name] = latency
             guard !delta.isEmpty else { continue }
             add(delta, for: name, start: start)
@@ -63,9 +66,16 @@ public struct LatencyTimeline: Sendable, Equatable {
         slices.sort { $0.start < $1.start }
     }
 
-    private mutating func add(_ latency: Histogram, for name: String, start: Double) {
+    /// The bytes the slices hold, for checking that the timeline stays small.
+    public var storedBytes: Int {
+        slices.reduce(0) { total, slice in
+            slice.latency.values.reduce(total) { $0 + $1.storedBytes }
+        }
+    }
+
+    private mutating func add(_ latency: SparseHistogram, for name: String, start: Double) {
         if let index = slices.firstIndex(where: { $0.start == start }) {
-            slices[index].latency[name, default: Histogram()].add(latency)
+            slices[index].latency[name, default: SparseHistogram()].add(latency)
         } else {
             slices.append(Slice(start: start, latency: [name: latency]))
             slices.sort { $0.start < $1.start }
@@ -81,21 +91,5 @@ public struct LatencyTimeline: Sendable, Equatable {
             let start = (slice.start / sliceSeconds).rounded(.down) * sliceSeconds
             for (name, latency) in slice.latency { add(latency, for: name, start: start) }
         }
-    }
-}
-
-extension Histogram {
-    /// What this histogram holds beyond `earlier`, an earlier state of the same recording.
-    /// Each counter's difference is recorded at its counter's lowest value, so percentiles are
-    /// exact to the counter; `min` and `max` are those of the counters. O(counters).
-    func subtracting(_ earlier: Histogram) -> Histogram {
-        var result = Histogram()
-        var before: [Int: Int] = [:]
-        for bucket in earlier.recordedBuckets { before[bucket.lowestValue] = bucket.count }
-        for bucket in recordedBuckets {
-            let count = bucket.count - (before[bucket.lowestValue] ?? 0)
-            if count > 0 { result.record(bucket.lowestValue, count: count) }
-        }
-        return result
     }
 }

@@ -126,7 +126,7 @@ extension ReportDocument {
             LatencyTimeline.Slice(
                 start: slice.startSecond,
                 latency: try slice.operations.mapValues {
-                    try decodeHistogram($0.histogram, path: path, field: "latencyOverTime")
+                    try decodeSparseHistogram($0.histogram, path: path, field: "latencyOverTime")
                 })
         }
         return RunReport(

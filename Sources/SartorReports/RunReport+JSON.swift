@@ -71,13 +71,28 @@ struct LatencyFigures: Codable, Equatable {
     var max: Double
     var mean: Double
 
+    static let percentiles: [Double] = [50, 95, 99]
+
     init(_ histogram: Histogram) {
-        let values = histogram.values(atPercentiles: [50, 95, 99]).map { Double($0) / 1000 }
+        self.init(
+            micros: histogram.values(atPercentiles: Self.percentiles), max: histogram.max,
+            mean: histogram.mean)
+    }
+
+    init(_ histogram: SparseHistogram) {
+        self.init(
+            micros: histogram.values(atPercentiles: Self.percentiles), max: histogram.max,
+            mean: histogram.mean)
+    }
+
+    /// From p50, p95 and p99, max and mean in µs.
+    private init(micros percentiles: [Int], max: Int, mean: Double) {
+        let values = percentiles.map { Double($0) / 1000 }
         p50 = values[0]
         p95 = values[1]
         p99 = values[2]
-        max = Double(histogram.max) / 1000
-        mean = histogram.mean.rounded() / 1000
+        self.max = Double(max) / 1000
+        self.mean = mean.rounded() / 1000
     }
 }
 
@@ -86,4 +101,10 @@ func decodeHistogram(_ text: String, path: String, field: String) throws -> Hist
         throw ReportFileError(path: path, problem: "has an undecodable histogram in \(field)")
     }
     return histogram
+}
+
+func decodeSparseHistogram(_ text: String, path: String, field: String) throws
+    -> SparseHistogram
+{
+    SparseHistogram(try decodeHistogram(text, path: path, field: field))
 }

@@ -24,6 +24,17 @@ enum DataFile {
         }
     }
 
+    /// Checks that the directory of `path` exists and can take the temporary file and the
+    /// rename of `replace`, so that a bad path fails at start rather than at the first save.
+    static func checkWritable(_ path: String) throws(ServerError) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        guard access(directory, W_OK | X_OK) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw .cannotPersist(path: path, reason: "directory \(directory): \(reason)")
+        }
+    }
+
     /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it
     /// over `path`, so that a reader (or a crash) sees the old file or the new one, never half.
     static func replace(_ path: String, with bytes: [UInt8]) throws(ServerError) {

@@ -2,18 +2,21 @@ import SartorRTDB
 
 extension EmbeddedServer {
     /// Loads `configuration.dataFile` when it exists, then serves it. Throws `invalidData` for
-    /// a file that is not a Firebase JSON export (the file is left untouched), and the listen
-    /// errors of `start(_:database:)`.
+    /// a file that is not a Firebase JSON export (the file is left untouched), `cannotPersist`
+    /// when its directory cannot be written, and the listen errors of `start(_:database:)`.
     public static func start(_ configuration: ServerConfiguration) throws(ServerError)
         -> EmbeddedServer
     {
         var root = Node()
-        if let path = configuration.dataFile, let bytes = try DataFile.read(path) {
-            do {
-                root = try Database.importTree(bytes)
-            } catch {
-                throw .invalidData(path: path, reason: error.message)
+        if let path = configuration.dataFile {
+            if let bytes = try DataFile.read(path) {
+                do {
+                    root = try Database.importTree(bytes)
+                } catch {
+                    throw .invalidData(path: path, reason: error.message)
+                }
             }
+            try DataFile.checkWritable(path)
         }
         let database = Database(
             configuration: Database.Configuration(secret: configuration.secret), root: root)

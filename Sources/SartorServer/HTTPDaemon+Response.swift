@@ -30,12 +30,7 @@ extension HTTPDaemon {
     private func queue(_ response: OutgoingResponse, on connection: ConnectionHandle)
         -> MHD_Result
     {
-        let made = response.body.withUnsafeBytes { body in
-            MHD_create_response_from_buffer(
-                body.count, UnsafeMutableRawPointer(mutating: body.baseAddress),
-                .RESPMEM_MUST_COPY)
-        }
-        guard let made else { return .NO }
+        guard let made = makeResponse(sending: response.body) else { return .NO }
         for (name, value) in response.headers {
             _ = MHD_add_response_header(made, name, value)
         }
@@ -43,6 +38,31 @@ extension HTTPDaemon {
         MHD_destroy_response(made)
         return result
     }
+
+    /// A response that sends `body` without copying it: a large body (a whole collection)
+    /// is handed to libmicrohttpd with a box that keeps the array alive until it is sent.
+    private func makeResponse(sending body: [UInt8]) -> OpaquePointer? {
+        guard body.count >= Self.ownedBodyThreshold else {
+            return body.withUnsafeBytes { bytes in
+                MHD_create_response_from_buffer(
+                    bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress),
+                    .RESPMEM_MUST_COPY)
+            }
+        }
+        let box = ResponseBody(body)
+        let context = Unmanaged.passRetained(box).toOpaque()
+        guard
+            let made = MHD_create_response_from_buffer_with_free_callback_cls(
+                box.count, box.start, responseBodyReleased, context)
+        else {
+            responseBodyReleased(context)
+            return nil
+        }
+        return made
+    }
+
+    /// Bodies at least this large are sent from the array itself instead of a copy.
+    static let ownedBodyThreshold = 16 << 10
 
     private func queue(_ stream: EventStream, on connection: ConnectionHandle) -> MHD_Result {
         stream.attach(to: connection)
@@ -77,6 +97,27 @@ private let streamReleased: MHD_ContentReaderFreeCallback = { context in
     guard let context else { return }
     let stream = Unmanaged<EventStream>.fromOpaque(context).takeRetainedValue()
     stream.detach()
+}
+
+/// A response body kept alive while libmicrohttpd sends it.
+///
+/// `start` points into the array's heap storage: the array is never mutated and lives as long
+/// as the box, so the storage (and the pointer) stay put. Immutable, hence `Sendable`.
+private final class ResponseBody: Sendable {
+    let bytes: [UInt8]
+    let count: Int
+    nonisolated(unsafe) let start: UnsafeMutableRawPointer?
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        count = bytes.count
+        start = bytes.withUnsafeBytes { UnsafeMutableRawPointer(mutating: $0.baseAddress) }
+    }
+}
+
+private let responseBodyReleased: MHD_ContentReaderFreeCallback = { context in
+    guard let context else { return }
+    Unmanaged<ResponseBody>.fromOpaque(context).release()
 }
 
 /// The event streams currently attached to connections, so that the server can send keep-alives

@@ -15,16 +15,17 @@ public enum ServerError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidHost(let host):
-            return "cannot listen on '\(host)': give a numeric address such as 127.0.0.1 or ::1"
+            return "--host: \"\(host)\" is not a numeric address; use e.g. 127.0.0.1 or ::1"
         case .cannotListen(let host, let port, let reason):
-            return "cannot listen on \(host):\(port): \(reason); pick another --port or 0 for any"
+            return
+                "cannot listen on \(host):\(port): \(reason); check --host, or pick another --port (0 for any free one)"
         case .unreadableData(let path, let reason):
             return "cannot read data file \(path): \(reason)"
         case .invalidData(let path, let reason):
             return "data file \(path) is not a Firebase JSON export (\(reason)); the file was "
                 + "left untouched: fix it or point --data at another file"
         case .cannotPersist(let path, let reason):
-            return "cannot write data file \(path): \(reason)"
+            return "cannot write data file \(path): \(reason); point --data at a writable place"
         }
     }
 }

@@ -14,6 +14,7 @@ enum ErrorReport {
             return ("\(theme)", .badInput)
         case let server as ServerError:
             if case .invalidData = server { return ("\(server)", .badInput) }
+            if case .invalidHost = server { return ("\(server)", .usage) }
             return ("\(server)", .failure)
         case let file as ReportFileError:
             return ("\(file)", file.unreadable ? .failure : .badInput)

@@ -13,12 +13,18 @@ enum ReportCommand: Subcommand {
             up and latency histograms merge, so percentiles are those of every sample. Prints \
             the summary; --out writes the Markdown report and --json the merged report.json. \
             Thresholds given here are evaluated on the (merged) figures.
+
+            Exit codes: 0 success, 1 a file cannot be read or written, 64 bad usage, 65 a file \
+            that is not a sartor-load report.json, 99 a threshold failed.
             """,
         options: [
-            OptionSpec("out", short: "o", kind: .string, help: "Write the Markdown report here."),
-            OptionSpec("json", kind: .string, help: "Write the merged report.json here."),
             OptionSpec(
-                "threshold", kind: .string, repeatable: true,
+                "out", short: "o", kind: .string, value: "file",
+                help: "Write the Markdown report here."),
+            OptionSpec(
+                "json", kind: .string, value: "file", help: "Write the merged report.json here."),
+            OptionSpec(
+                "threshold", kind: .string, value: "rule", repeatable: true,
                 help: "A pass/fail criterion such as p95<1500ms, error_rate<1%, "
                     + "direct_message.p99<2s or ops_per_second>10; any failure exits 99."),
         ],
@@ -46,10 +52,10 @@ enum ReportCommand: Subcommand {
         }
         print(StatusBlock.finalSummary(report), terminator: "")
         if let path = parsed.string("out") {
-            try Data(report.markdown.utf8).write(to: URL(fileURLWithPath: path))
+            try ReportWriter.writeFile(Data(report.markdown.utf8), to: path)
         }
         if let path = parsed.string("json") {
-            try report.jsonData().write(to: URL(fileURLWithPath: path))
+            try ReportWriter.writeFile(report.jsonData(), to: path)
         }
         return report.thresholds.contains { $0.verdict == .failed } ? .thresholdsFailed : .success
     }

@@ -2,6 +2,7 @@ import Foundation
 import SartorCommandLine
 import SartorEngine
 import SartorHTTP
+import SartorReports
 import SartorWorkload
 
 extension RunCommand {
@@ -24,6 +25,10 @@ extension RunCommand {
         let startLine = "sartor-load: target \(target.description), root \(root)\n"
         FileHandle.standardOutput.write(Data(startLine.utf8))
         try await target.checkReachable(session, root: root)
+        // Before the load, so that a bad --report-dir does not cost a whole run.
+        do { try ReportWriter.prepare(plan.reportDirectory) } catch {
+            throw RunFailure("--report-dir: \(error); choose another directory")
+        }
 
         let run = RunInProgress(plan: plan, target: target, session: session)
         return await run.execute()

@@ -5,7 +5,7 @@ enum RunCommand: Subcommand {
     static var spec: CommandSpec {
         CommandSpec(
             name: "sartor-load run",
-            abstract: "Run virtual Sartor agents against an RTDB (the default command).",
+            abstract: "Run virtual Sartor agents against an RTDB.",
             discussion: """
                 Each agent registers, then loops: pick an operation by weight, run its REST \
                 requests, think, repeat; at the end it goes offline. Operations: \
@@ -20,9 +20,14 @@ enum RunCommand: Subcommand {
                 the end of the run, Ctrl-C (a second Ctrl-C exits at once), q, or a target \
                 that stops answering.
 
-                Exit codes: 0 success, 1 the run could not be done (target unreachable or \
-                lost), 2 --verify found missing data or double claims, 64 bad usage, 99 a \
-                threshold failed, 130 a second Ctrl-C.
+                run is the default command: 'sartor-load --agents 5' is 'sartor-load run \
+                --agents 5', and 'sartor-load' alone starts a 10-minute run of 10 agents \
+                against the embedded server.
+
+                Exit codes: 0 success (also after one Ctrl-C or q), 1 the run could not be \
+                done (target unreachable or lost, reports not written), 2 --verify found \
+                missing data or double claims, 64 bad usage, 65 a theme file that cannot be \
+                used, 99 a threshold failed, 130 a second Ctrl-C.
                 """,
             options: targetOptions + loadOptions + workloadOptions + outputOptions,
             examples: [
@@ -50,9 +55,11 @@ enum RunCommand: Subcommand {
             "target", kind: .url,
             help: "RTDB base URL (https://<db>.firebaseio.com, or http://127.0.0.1:<port>). "
                 + "Default: start the embedded server on 127.0.0.1."),
-        OptionSpec("auth", kind: .string, help: "Token sent as auth=<token> on every request."),
         OptionSpec(
-            "root", kind: .string, default: "agents-network",
+            "auth", kind: .string, value: "token",
+            help: "Token sent as auth=<token> on every request."),
+        OptionSpec(
+            "root", kind: .string, value: "key", default: "agents-network",
             help: "Root key all data lives under; choose another to keep tests apart."),
     ]
 
@@ -72,7 +79,7 @@ enum RunCommand: Subcommand {
             help: "Load profile: ramp agents (or rate) over time, e.g. 30s:10,1m:200,30s:0."),
         OptionSpec(
             "duration", short: "d", kind: .duration, default: "10m",
-            help: "Active run time (pauses excluded)."),
+            help: "Active run time (pauses excluded); with --stages, their total instead."),
         OptionSpec(
             "operations", short: "n", kind: .integer(1...Int.max),
             help: "Stop after this many operations."),
@@ -116,7 +123,7 @@ enum RunCommand: Subcommand {
             help: "No dashboard: status block every --status-interval, then a summary. "
                 + "Automatic when stdout is not a terminal."),
         OptionSpec(
-            "theme", kind: .string,
+            "theme", kind: .string, value: "name|file",
             help: "Dashboard theme: a built-in name or a theme JSON file (see sartor-load themes)."),
         OptionSpec(
             "fps", kind: .integer(1...60), default: "10",
@@ -125,10 +132,10 @@ enum RunCommand: Subcommand {
             "status-interval", kind: .duration, default: "30s",
             help: "Headless: time between status blocks."),
         OptionSpec(
-            "report-dir", kind: .string,
+            "report-dir", kind: .string, value: "dir",
             help: "Where report.md and report.json go. Default: sartor-load-reports/<time>."),
         OptionSpec(
-            "threshold", kind: .string, repeatable: true,
+            "threshold", kind: .string, value: "rule", repeatable: true,
             help: "Pass/fail rule checked at the end, e.g. 'p95<1500ms', 'error_rate<1%', "
                 + "'direct_message.p99<2s'. A failure exits 99."),
         OptionSpec(

@@ -38,22 +38,24 @@ extension RunInProgress {
     /// Writes report.md and report.json; prints where, or why it could not.
     @discardableResult
     func writeReports(_ snapshot: RunSnapshot, verify: VerifyReport?, final: Bool = true)
-        -> RunReport
+        -> (report: RunReport, written: Bool)
     {
         let report = makeReport(snapshot, verify: verify, final: final)
         do {
             let paths = try ReportWriter.write(report, to: plan.reportDirectory)
             note("reports written: \(paths.joined(separator: ", "))")
+            return (report, true)
         } catch {
-            note("could not write the reports to \(plan.reportDirectory): \(error)")
+            note("could not write the reports: \(error)")
+            return (report, false)
         }
-        return report
     }
 
     /// Writes the reports, prints the summary and picks the exit code: 1 when the target was
-    /// lost, 2 when verify failed, 99 when a threshold failed, else 0.
+    /// lost or the reports could not be written, 2 when verify failed, 99 when a threshold
+    /// failed, else 0.
     func finish(_ final: RunSnapshot, verify: VerifyReport?) -> ExitCode {
-        let report = writeReports(final, verify: verify)
+        let (report, written) = writeReports(final, verify: verify)
         var summary = StatusBlock.finalSummary(report)
         if let verify, !verify.passed {
             summary += verify.detailLines().map { "  \($0)\n" }.joined()
@@ -63,6 +65,7 @@ extension RunInProgress {
             note(lost)
             return .failure
         }
+        if !written { return .failure }
         if let verify, !verify.passed { return .verifyFailed }
         if report.thresholds.contains(where: { $0.verdict == .failed }) { return .thresholdsFailed }
         return .success

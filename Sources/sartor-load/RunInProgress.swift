@@ -17,9 +17,8 @@ final class RunInProgress: Sendable {
     let startedAt = Date()
     /// How the run ended early, if it did: Ctrl-C, q, a threshold or the target lost.
     let stopReason = Mutex<String?>(nil)
-    /// Per-operation latency by time slice, fed from snapshots while the run goes.
-    // Limitation: each slice keeps one dense histogram (about 190 KB) per operation, so memory
-    // grows by about 1 MB per slice until the timeline's 120-slice cap; long runs are not flat.
+    /// Per-operation latency by time slice, fed from snapshots while the run goes; slices are
+    /// sparse (a few KiB an operation) and at most 120, so this stays small for any run length.
     let timeline = Mutex(LatencyTimeline())
 
     /// How long operations in flight may finish after a stop.
@@ -81,7 +80,10 @@ final class RunInProgress: Sendable {
         }
         let watching = Task { [self] in
             await watch.watch {
-                self.note("stopping: \(self.watch.lost ?? "the target stopped answering")")
+                // Under the dashboard the terminal is curses'; finish() prints the cause after.
+                if self.plan.headless {
+                    self.note("stopping: \(self.watch.lost ?? "the target stopped answering")")
+                }
                 self.stop(because: "target lost")
             }
         }

@@ -27,6 +27,11 @@ struct RunPlan: Sendable {
     init(_ parsed: ParsedCommand, stdoutIsTerminal: Bool) throws {
         target = parsed.url("target")
         authToken = parsed.string("auth")
+        if authToken?.isEmpty == true {
+            throw UsageError(
+                flag: "--auth", value: "", problem: "is empty",
+                hint: "give the database's token, or leave --auth out for an open database")
+        }
         if let target, !["http", "https"].contains(target.scheme?.lowercased() ?? "") {
             throw UsageError(
                 flag: "--target", value: target.absoluteString, problem: "is not an http(s) URL",
@@ -39,14 +44,7 @@ struct RunPlan: Sendable {
                 hint: "use letters, digits, - and _ (and / between keys)")
         }
 
-        let mix: OperationMix
-        do {
-            let named = (parsed.weights("mix") ?? []).map { (name: $0.name, weight: $0.weight) }
-            mix = try OperationMix(named: named, text: parsed.texts("mix").last ?? "")
-        } catch {
-            throw UsageError(
-                flag: "--mix", value: parsed.texts("mix").last, problem: error.description)
-        }
+        let mix = try Self.mix(parsed)
         let work = parsed.durationRange("work")!
         verify = parsed.flag("verify")
         settings = SartorSettings(
@@ -60,7 +58,7 @@ struct RunPlan: Sendable {
         headless = parsed.flag("no-tui") || !stdoutIsTerminal
         theme = ThemeCatalog.defaultTheme
         if let name = parsed.string("theme") {
-            theme = try ThemeCatalog.resolve(name)
+            theme = try ThemesCommand.resolve(name, flag: "--theme")
         }
         framesPerSecond = parsed.integer("fps")!
         statusInterval = parsed.duration("status-interval")!
@@ -73,13 +71,10 @@ struct RunPlan: Sendable {
     }
 
     private static func configuration(_ parsed: ParsedCommand) throws -> RunConfiguration {
+        try refuseConflicts(parsed)
         let think = parsed.durationRange("think")!
         let model: LoadModel
         if let rate = parsed.number("rate") {
-            guard rate > 0 else {
-                throw UsageError(
-                    flag: "--rate", value: parsed.texts("rate").last, problem: "must be above 0")
-            }
             model = .open(rate: rate, maxInFlight: parsed.integer("max-in-flight")!)
         } else {
             model = .closed(
@@ -90,10 +85,60 @@ struct RunPlan: Sendable {
         }
         return RunConfiguration(
             model: model, stages: stages,
-            duration: parsed.duration("duration"),
+            // Stages set the run's length; the default --duration would cut long ones short.
+            duration: stages.isEmpty
+                ? parsed.duration("duration") : stages.reduce(.zero) { $0 + $1.duration },
             operationLimit: parsed.integer("operations"),
             seed: UInt64(parsed.integer("seed")!),
             retryPolicy: RetryPolicy(maxRetries: parsed.integer("retries")!))
+    }
+
+    /// Options that the chosen load model would silently ignore are refused instead.
+    private static func refuseConflicts(_ parsed: ParsedCommand) throws {
+        if parsed.wasGiven("rate") {
+            for flag in ["agents", "think"] where parsed.wasGiven(flag) {
+                throw UsageError(
+                    flag: "--\(flag)", value: parsed.texts(flag).last,
+                    problem: "cannot be combined with --rate",
+                    hint: "--agents and --think set the closed model, --rate the open one; "
+                        + "give one model")
+            }
+        } else if parsed.wasGiven("max-in-flight") {
+            throw UsageError(
+                flag: "--max-in-flight", value: parsed.texts("max-in-flight").last,
+                problem: "applies to the open model only", hint: "add --rate, or drop it")
+        }
+        if parsed.wasGiven("stages"), parsed.wasGiven("duration") {
+            throw UsageError(
+                flag: "--duration", value: parsed.texts("duration").last,
+                problem: "cannot be combined with --stages",
+                hint: "the run lasts as long as its stages; drop --duration or change the stages")
+        }
+    }
+
+    /// `--mix`, checked against the operation names.
+    private static func mix(_ parsed: ParsedCommand) throws -> OperationMix {
+        let text = parsed.texts("mix").last
+        let named = (parsed.weights("mix") ?? []).map { (name: $0.name, weight: $0.weight) }
+        do {
+            return try OperationMix(named: named, text: text ?? "")
+        } catch {
+            let operations = SartorOperation.allCases.map(\.name)
+            switch error {
+            case .unknownOperation(let name):
+                let near = NearestName.find(name, among: operations)
+                throw UsageError(
+                    flag: "--mix", value: text, problem: "names an unknown operation \"\(name)\"",
+                    hint: near.map { "did you mean \($0)?" }
+                        ?? "the operations are \(operations.joined(separator: ", "))")
+            case .empty:
+                throw UsageError(
+                    flag: "--mix", value: text, problem: "gives no operation a weight above 0",
+                    hint: "give at least one operation a weight, e.g. direct_message=1")
+            default:
+                throw UsageError(flag: "--mix", value: text, problem: error.description)
+            }
+        }
     }
 
     /// `sartor-load-reports/<local time>`, e.g. `sartor-load-reports/2025-11-04T13-33-16`.

@@ -29,14 +29,23 @@ struct RunTarget: Sendable {
             server: server)
     }
 
-    /// Reads `<root>/.json?shallow=true` once, without retries: a target that cannot answer
-    /// stops the run before any load, with the cause.
+    /// Reads `<root>/.json?shallow=true` once, without retries: a target that cannot answer,
+    /// or answers with something other than JSON (a web page, a proxy's error), stops the run
+    /// before any load, with the cause.
     func checkReachable(_ session: RTDBSession, root: String) async throws {
         var context = OperationContext(
             random: SeededRandom(seed: 0), retryPolicy: .disabled, agentIndex: -1)
         let result = await session.get(root, shallow: true, context: &context)
         switch result {
-        case .success: return
+        case .success(let response):
+            do { _ = try JSONScanner.parse(response.body) } catch {
+                let start = String(decoding: response.body.prefix(40), as: UTF8.self)
+                let request = session.endpoint.masked("\(response.method) \(response.url)")
+                throw RunFailure(
+                    "the target is not a Realtime Database: \(request) answered "
+                        + "\(response.status) with a body that is not JSON "
+                        + "(\(start.debugDescription)); check --target")
+            }
         case .failure(let failure):
             var advice = "check --target and that the database is up"
             if case .httpStatus(let status) = failure.kind, status == 401 || status == 403 {

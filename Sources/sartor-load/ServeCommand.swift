@@ -17,23 +17,26 @@ enum ServeCommand: Subcommand {
             database: failures with RTDB's own bodies, added latency that holds no server \
             thread, and periodic stalls. Ctrl-C or SIGTERM saves the tree, prints the request \
             and fault counts, and exits 0.
+
+            Exit codes: 0 stopped by a signal, 1 cannot listen or write --data, 64 bad usage, \
+            65 a --data file that is not a Firebase JSON export (left untouched).
             """,
         options: [
             OptionSpec(
-                "host", kind: .string, default: "127.0.0.1",
+                "host", kind: .string, value: "address", default: "127.0.0.1",
                 help: "Numeric address to listen on (::1 for IPv6 loopback)."),
             OptionSpec(
                 "port", short: "p", kind: .integer(0...65535), default: "9000",
                 help: "Port to listen on; 0 picks a free one."),
             OptionSpec(
-                "data", kind: .string,
+                "data", kind: .string, value: "file",
                 help: "Firebase JSON export to load at start and write back while running "
                     + "(atomically, every --persist-every when changed, and on exit)."),
             OptionSpec(
                 "persist-every", kind: .duration, default: "5s",
                 help: "How often a changed tree is written to --data."),
             OptionSpec(
-                "secret", kind: .string,
+                "secret", kind: .string, value: "secret",
                 help: "Require this secret as auth=, access_token= or a bearer token."),
             OptionSpec(
                 "fail-rate", kind: .fraction,
@@ -54,7 +57,7 @@ enum ServeCommand: Subcommand {
                 "seed", kind: .integer(0...Int.max), default: "1",
                 help: "Seed of the fault draws, to repeat a run's faults."),
             OptionSpec(
-                "max-body", kind: .string, default: "256MB",
+                "max-body", kind: .string, value: "size", default: "256MB",
                 help: "Largest request body (B, KB, MB, GB); larger ones get 413."),
             OptionSpec(
                 "max-connections", kind: .integer(1...1_000_000), default: "4096",
@@ -108,6 +111,11 @@ enum ServeCommand: Subcommand {
         configuration.dataFile = parsed.string("data")
         configuration.persistInterval = parsed.duration("persist-every") ?? .seconds(5)
         configuration.secret = parsed.string("secret")
+        if configuration.secret?.isEmpty == true {
+            throw UsageError(
+                flag: "--secret", value: "", problem: "is empty",
+                hint: "give the secret clients must send, or leave --secret out for open access")
+        }
         configuration.maxConnections = parsed.integer("max-connections") ?? 4096
         configuration.connectionTimeout = parsed.duration("connection-timeout") ?? .seconds(30)
         configuration.keepAliveInterval = parsed.duration("keep-alive") ?? .seconds(30)
@@ -136,9 +144,11 @@ enum ServeCommand: Subcommand {
         }
         let total = plan.failureRates.values.reduce(0, +)
         guard total <= 1 else {
+            let withRate = parsed.wasGiven("fail-rate") ? " with --fail-rate" : ""
             throw UsageError(
-                flag: "--fail", problem: "adds up to more than 100% with --fail-rate",
-                hint: "lower the rates so that they sum to at most 1")
+                flag: "--fail", value: parsed.texts("fail").last,
+                problem: "adds up to \(Int((total * 100).rounded()))%\(withRate)",
+                hint: "lower the rates so that they sum to at most 100%")
         }
         if let latency = parsed.durationRange("latency") {
             plan.latency = latency.lower...latency.upper
@@ -147,11 +157,16 @@ enum ServeCommand: Subcommand {
             let length = parsed.duration("stall-for") ?? .seconds(2)
             guard length < every else {
                 throw UsageError(
-                    flag: "--stall-for", value: "\(length)",
-                    problem: "is not shorter than --stall-every",
+                    flag: "--stall-for", value: DurationSyntax.format(length),
+                    problem: "is not shorter than --stall-every \(DurationSyntax.format(every))",
                     hint: "make stalls shorter than the interval between them")
             }
             plan.stall = StallSchedule(every: every, length: length)
+        } else if parsed.wasGiven("stall-for") {
+            throw UsageError(
+                flag: "--stall-for", value: parsed.texts("stall-for").last,
+                problem: "does nothing without --stall-every",
+                hint: "add e.g. --stall-every 30s")
         }
         return plan
     }

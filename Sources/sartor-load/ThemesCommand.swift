@@ -42,9 +42,25 @@ enum ThemesCommand: Subcommand {
             }
             return .success
         }
-        let theme = try ThemeCatalog.resolve(nameOrPath)
+        let theme = try resolve(nameOrPath, flag: "theme")
         print("\(theme.name): \(theme.summary)")
         print(theme.styleTable)
         return .success
+    }
+
+    /// The theme `text` names: a built-in name or a theme file. A name that is neither is a
+    /// usage error (exit 64) naming `flag`; a file that cannot be used is a `ThemeError` (65).
+    static func resolve(_ text: String, flag: String) throws -> Theme {
+        let names = ThemeCatalog.builtIn.map(\.name)
+        guard names.contains(text) || FileManager.default.fileExists(atPath: text) else {
+            let looksLikePath = text.contains("/") || text.hasSuffix(".json")
+            let near = looksLikePath ? nil : NearestName.find(text, among: names)
+            throw UsageError(
+                flag: flag, value: text,
+                problem: looksLikePath ? "is not a file" : "is not a built-in theme",
+                hint: near.map { "did you mean \($0)?" }
+                    ?? "use one of \(names.joined(separator: ", ")) or a theme file's path")
+        }
+        return try ThemeCatalog.resolve(text)
     }
 }

@@ -107,10 +107,28 @@ import Testing
         #expect(result.standardError.contains("cannot reach the target"))
     }
 
+    @Test func stagesSetTheRunLength() throws {
+        let reports = Self.reportDirectory()
+        let result = try BuiltExecutable.run([
+            "run", "--stages", "2s:2", "--think", "0s..50ms", "--status-interval", "1s",
+            "--report-dir", reports,
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        // The remaining time counts down to the end of the stages, not of the default 10m.
+        #expect(result.standardOutput.contains("s remaining"))
+        #expect(!result.standardOutput.contains("9m"), "\(result.standardOutput)")
+        let summary = try Self.report(in: reports)["summary"] as? [String: Any]
+        let seconds = try #require(summary?["durationSeconds"] as? Double)
+        #expect(seconds >= 1 && seconds < 5)
+    }
+
     @Test func anUnknownOperationInTheMixIsAUsageError() throws {
         let result = try BuiltExecutable.run(["run", "--mix", "direct_mesage=3"])
         #expect(result.status == 64)
         #expect(result.standardError.contains("direct_mesage"))
-        #expect(result.standardError.contains("status_query"))
+        #expect(result.standardError.contains("did you mean direct_message?"))
+        let unrelated = try BuiltExecutable.run(["run", "--mix", "zzz=3"])
+        #expect(unrelated.status == 64)
+        #expect(unrelated.standardError.contains("status_query"))
     }
 }

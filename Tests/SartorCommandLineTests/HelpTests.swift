@@ -21,7 +21,7 @@ import Testing
                   --rate <rate>            Open-model arrival rate.
                   --mix <name=weight,...>  Operation weights.
                   --claim <safe|naive>     Claim mode. (default: safe)
-                  --threshold <value>      A pass/fail criterion. (repeatable)
+                  --threshold <rule>       A pass/fail criterion. (repeatable)
                   --no-tui                 Print status lines instead of the dashboard.
               -h, --help                   Show this help and exit.
 
@@ -98,6 +98,9 @@ import Testing
                   run    Run the sample load. (the default command)
                   serve  Serve data.
 
+                The command may be left out: with no arguments, or when the first one is an option, the command is
+                run.
+
                 See 'tool help <command>' or 'tool <command> --help' for a command's options.
                 'tool --version' prints the version.
 
@@ -116,6 +119,24 @@ import Testing
             Issue.record("no version")
             return
         }
+    }
+
+    @Test func versionAndHelpAnswerWhereverAsked() throws {
+        guard case .version("tool 1.2.3") = try tool.route(["run", "-a", "5", "--version"]) else {
+            Issue.record("no version after a command")
+            return
+        }
+        guard case .help(let text) = try tool.route(["help", "help"]) else {
+            Issue.record("no tool help for help help")
+            return
+        }
+        #expect(text == tool.helpText())
+        // After --, --version is a positional like any other.
+        guard case .command("run", let parsed) = try tool.route(["run", "--", "--version"]) else {
+            Issue.record("-- --version not passed through")
+            return
+        }
+        #expect(parsed.positional("FILE") == ["--version"])
     }
 
     @Test func refusesUnknownCommands() {

@@ -18,7 +18,9 @@ let sampleCommand = CommandSpec(
         OptionSpec("mix", kind: .weights, help: "Operation weights."),
         OptionSpec(
             "claim", kind: .choice(["safe", "naive"]), default: "safe", help: "Claim mode."),
-        OptionSpec("threshold", kind: .string, repeatable: true, help: "A pass/fail criterion."),
+        OptionSpec(
+            "threshold", kind: .string, value: "rule", repeatable: true,
+            help: "A pass/fail criterion."),
         OptionSpec("no-tui", kind: .flag, help: "Print status lines instead of the dashboard."),
     ],
     positionals: [PositionalSpec("FILE", required: false, variadic: true, help: "Inputs.")],
@@ -73,6 +75,10 @@ let sampleCommand = CommandSpec(
         (["--duration", "10x"], "--duration: \"10x\" is not a duration; use e.g. 30s, 5m"),
         (["-d", "10x"], "-d: \"10x\" is not a duration; use e.g. 30s, 5m"),
         (["--duratoin", "10s"], "unknown option --duratoin; did you mean --duration?"),
+        (["--dur", "10s"], "unknown option --dur; did you mean --duration?"),
+        (["--duration", "0"], "--duration: \"0\" must be above 0; use e.g. 30s, 5m"),
+        (["--rate", "0/s"], "--rate: \"0/s\" must be above 0; use e.g. 50/s, 600/m or 50"),
+        (["--threshold"], "--threshold: needs a value; use --threshold <rule>"),
         (["--zzzzzz"], "unknown option --zzzzzz; see tool run --help"),
         (["-q"], "unknown option -q; see tool run --help"),
         (["--duration"], "--duration: needs a value; use e.g. --duration 1m"),

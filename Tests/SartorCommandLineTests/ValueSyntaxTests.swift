@@ -51,6 +51,14 @@ import Testing
         ) { try DurationRange.parse(text) }
     }
 
+    @Test func refusesThreeDots() {
+        // Read naively, 0s...8s would be 0s..0.8s.
+        #expect(
+            throws: ValueError(
+                "is not a duration range", hint: "use e.g. 2s..8s, or 5s for a fixed time")
+        ) { try DurationRange.parse("0s...8s") }
+    }
+
     @Test func refusesReversedBounds() {
         #expect(
             throws: ValueError(
@@ -68,7 +76,7 @@ import Testing
     @Test func refusesRates() {
         let hint = "use e.g. 50/s, 600/m or 50"
         #expect(throws: ValueError("is not a rate", hint: hint)) { try RateSyntax.parse("fast") }
-        #expect(throws: ValueError("is not a rate", hint: hint)) { try RateSyntax.parse("-5/s") }
+        #expect(throws: ValueError("is negative", hint: hint)) { try RateSyntax.parse("-5/s") }
         #expect(throws: ValueError("is not a rate", hint: "the unit is /s, /m or /h; \(hint)")) {
             try RateSyntax.parse("5/d")
         }
@@ -106,6 +114,35 @@ import Testing
         #expect(throws: ValueError("is not a whole number", hint: "use e.g. 1")) {
             try IntegerSyntax.parse("2.5", in: 1...100)
         }
+        #expect(throws: ValueError("is out of range", hint: "use 1 or more")) {
+            try IntegerSyntax.parse("99999999999999999999", in: 1...Int.max)
+        }
+    }
+}
+
+/// Option values that parse as text but mean nothing useful are refused by their kind.
+@Suite struct ValueKindTests {
+    @Test(arguments: ["0", "0s", "0ms"])
+    func refusesZeroDurations(text: String) {
+        #expect(throws: ValueError("must be above 0", hint: DurationSyntax.hint)) {
+            try ValueKind.duration.parse(text)
+        }
+    }
+
+    @Test(arguments: ["0", "0/s", "0/m"])
+    func refusesZeroRates(text: String) {
+        #expect(throws: ValueError("must be above 0", hint: RateSyntax.hint)) {
+            try ValueKind.rate.parse(text)
+        }
+    }
+
+    @Test func zeroStaysValidInRangesAndStages() throws {
+        #expect(
+            try ValueKind.durationRange.parse("0s")
+                == .durationRange(.init(lower: .zero, upper: .zero)))
+        #expect(
+            try ValueKind.stages.parse("10s:0")
+                == .stages([Stage(duration: .seconds(10), target: 0)]))
     }
 }
 
@@ -199,6 +236,9 @@ import Testing
     @Test func suggestsNearestName() {
         #expect(NearestName.find("--duratoin", among: ["--duration", "--agents"]) == "--duration")
         #expect(NearestName.find("--zzz", among: ["--duration", "--agents"]) == nil)
+        // An abbreviation suggests the one name it starts, and nothing when it starts several.
+        #expect(NearestName.find("--dur", among: ["--duration", "--data"]) == "--duration")
+        #expect(NearestName.find("--st", among: ["--stages", "--status", "--seed"]) == nil)
         #expect(NearestName.distance("kitten", "sitting") == 3)
         #expect(NearestName.distance("", "abc") == 3)
     }

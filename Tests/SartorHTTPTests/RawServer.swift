@@ -122,14 +122,19 @@ final class RawServer: Sendable {
     }
 
     private func write(_ connection: Int32, _ bytes: [UInt8]) {
+        // Counted before sending, so a client that has read the bytes always sees them counted;
+        // whatever could not be sent is taken back.
+        bytesWritten.wrappingAdd(bytes.count, ordering: .relaxed)
         var offset = 0
         while offset < bytes.count {
             let count = bytes[offset...].withUnsafeBytes {
                 send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
             }
-            guard count > 0 else { return }
+            guard count > 0 else {
+                bytesWritten.wrappingSubtract(bytes.count - offset, ordering: .relaxed)
+                return
+            }
             offset += count
-            bytesWritten.wrappingAdd(count, ordering: .relaxed)
         }
     }
 

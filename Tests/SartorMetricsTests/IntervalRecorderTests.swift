@@ -26,15 +26,22 @@ import Testing
     }
 
     /// Several writer threads record known values while the reader takes intervals as fast as it
-    /// can; the intervals together must equal the histogram of every value recorded.
+    /// can; the intervals together must equal the histogram of every value recorded. Writers
+    /// start after the reader's first interval and wait for its second halfway, so that intervals
+    /// are taken while they write however the threads are scheduled.
     @Test func concurrentWritersLoseNoSample() {
         let writers = 4
         let perWriter = 20_000
         let recorder = IntervalRecorder(shardCount: 4)
         let finished = Atomic<Int>(0)
+        let taken = Atomic<Int>(0)
         for writer in 0..<writers {
             let thread = Thread {
                 for index in 0..<perWriter {
+                    if index == 0 || index == perWriter / 2 {
+                        let wanted = index == 0 ? 1 : 2
+                        while taken.load(ordering: .acquiring) < wanted { sched_yield() }
+                    }
                     recorder.record(Self.value(writer: writer, index: index))
                 }
                 finished.add(1, ordering: .releasing)
@@ -47,6 +54,7 @@ import Testing
         while finished.load(ordering: .acquiring) < writers {
             merged.add(recorder.takeInterval())
             intervals += 1
+            taken.store(intervals, ordering: .releasing)
         }
         merged.add(recorder.takeInterval())
 

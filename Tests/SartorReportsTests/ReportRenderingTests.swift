@@ -84,3 +84,13 @@ import Testing
         #expect(try ReportWriter.read(paths[1]) == ReportFixture.report)
     }
 }
+
+@Suite struct ElapsedFormatTests {
+    @Test(arguments: [
+        (0.0, "0s"), (0.043, "43ms"), (1.25, "1.2s"), (12.3, "12.3s"), (125, "2m05s"),
+        (3723, "1h02m03s"),
+    ])
+    func formats(seconds: Double, text: String) {
+        #expect(Format.elapsed(seconds) == text)
+    }
+}

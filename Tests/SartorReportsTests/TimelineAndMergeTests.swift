@@ -33,6 +33,31 @@ import Testing
         #expect(timeline.slices.reduce(0) { $0 + ($1.latency["a"]?.totalCount ?? 0) } == 1_000)
     }
 
+    @Test func storedBytesStayFarBelowDenseSlices() {
+        var direct = Histogram()
+        var status = Histogram()
+        var timeline = LatencyTimeline(sliceSeconds: 1)
+        var next = 17
+        for second in 0..<400 {
+            for _ in 0..<200 {
+                // A spread of 1 ms to about 1 s, so that slices use thousands of counters.
+                next = (next &* 1_103_515_245 &+ 12_345) & 0x7fff_ffff
+                direct.record(1_000 + next % 50_000)
+                status.record(1_000 + (next >> 8) % 1_000_000)
+            }
+            timeline.update(
+                cumulative: [("direct_message", direct), ("status_query", status)],
+                at: Double(second))
+        }
+        let histograms = timeline.slices.flatMap(\.latency.values)
+        let usedCounters = histograms.reduce(0) { $0 + $1.histogram.recordedBuckets.count }
+        let denseBytes = histograms.count * Histogram.bucketCount * MemoryLayout<Int>.size
+        #expect(timeline.slices.count <= LatencyTimeline.maximumSlices)
+        #expect(histograms.reduce(0) { $0 + $1.totalCount } == 2 * 400 * 200)
+        #expect(timeline.storedBytes <= histograms.count * 96 + 6 * usedCounters)
+        #expect(timeline.storedBytes < denseBytes / 10)
+    }
+
     @Test func mergedReportsAddUpAndMergeHistograms() throws {
         let one = ReportFixture.report
         var two = ReportFixture.report

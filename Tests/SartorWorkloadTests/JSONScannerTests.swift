@@ -45,8 +45,32 @@ import Testing
         let open = try JSONScanner.keys(
             of: Array(text.utf8), whereMember: "status", equals: "available")
         #expect(open == ["k1", "k4"])
+        let escaped = #"{"e1":{"st\u0061tus":"av\u0061ilable"},"e2":{"status":"available\\"}}"#
+        let matched = try JSONScanner.keys(
+            of: Array(escaped.utf8), whereMember: "status", equals: "available")
+        #expect(matched == ["e1"])
         #expect(try JSONScanner.keys(of: Array("null".utf8)).isEmpty)
         #expect(try JSONScanner.members(of: Array(" {} ".utf8)).isEmpty)
+        #expect(try JSONScanner.memberCount(of: Array(text.utf8)) == 4)
+        #expect(try JSONScanner.memberCount(of: Array("null".utf8)) == 0)
+        #expect(throws: JSONSyntaxError.self) {
+            try JSONScanner.memberCount(of: Array(#"{"a":1,"#.utf8))
+        }
+    }
+
+    @Test func skippedStringsHonourRunsOfBackslashes() throws {
+        let text = #"{"a":"x\"y","b":"\\","c":"\\\"q\\","d":{"s":"\"}"}}"#
+        #expect(try JSONScanner.keys(of: Array(text.utf8)) == ["a", "b", "c", "d"])
+        #expect(throws: JSONSyntaxError.self) {
+            try JSONScanner.keys(of: Array(#"{"a":"open\"}"#.utf8))
+        }
+        var random = TestRandom(seed: 9)
+        for _ in 0..<200 {
+            let value = Self.randomValue(depth: 1, using: &random)
+            guard case .object(let members) = value else { continue }
+            let keys = try JSONScanner.keys(of: value.canonicalBytes)
+            #expect(Set(keys) == Set(members.keys))
+        }
     }
 
     @Test func membersGiveTheRawBytesOfEachValue() throws {

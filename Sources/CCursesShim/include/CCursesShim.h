@@ -21,6 +21,10 @@ int sartor_cols(void);
 // does) when the terminal cannot be used.
 SCREEN *sartor_newterm(void);
 
+// 1 when the current terminal can move the cursor to any cell (terminfo's cup), which the
+// dashboard needs; TERM=dumb cannot.
+int sartor_can_address_cursor(void);
+
 // Sets the locale from the environment and, when that is not UTF-8, tries C.UTF-8; returns 1
 // when the character set is UTF-8 afterwards.
 int sartor_setlocale_utf8(void);

@@ -58,7 +58,10 @@ public struct DurationRange: Equatable, Sendable, CustomStringConvertible {
 
     public static func parse(_ text: String) throws(ValueError) -> DurationRange {
         let parts = text.split(separator: "..", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { throw ValueError("is not a duration range", hint: hint) }
+        // `2s...8s` would otherwise read as 2s..0.8s.
+        guard parts.count <= 2, !text.contains("...") else {
+            throw ValueError("is not a duration range", hint: hint)
+        }
         let bounds: [Duration]
         do {
             bounds = try parts.map { part throws(ValueError) in

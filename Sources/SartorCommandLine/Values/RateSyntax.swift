@@ -5,9 +5,10 @@ public enum RateSyntax {
     /// Parses `text` into events per second (zero or more).
     public static func parse(_ text: String) throws(ValueError) -> Double {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let count = Double(parts[0]), count.isFinite, count >= 0 else {
+        guard parts.count <= 2, let count = Double(parts[0]), count.isFinite else {
             throw ValueError("is not a rate", hint: hint)
         }
+        guard count >= 0 else { throw ValueError("is negative", hint: hint) }
         guard parts.count == 2 else { return count }
         switch parts[1] {
         case "s": return count
@@ -42,7 +43,13 @@ public enum IntegerSyntax {
     /// Parses `text` and checks it lies in `bounds`.
     public static func parse(_ text: String, in bounds: ClosedRange<Int>) throws(ValueError) -> Int
     {
-        guard let number = Int(text.replacingOccurrences(of: "_", with: "")) else {
+        let digits = text.replacingOccurrences(of: "_", with: "")
+        guard let number = Int(digits) else {
+            // All digits but too large for an Int: a number, just out of range.
+            let unsigned = digits.hasPrefix("-") ? digits.dropFirst() : Substring(digits)
+            if !unsigned.isEmpty, unsigned.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                throw ValueError("is out of range", hint: "use \(describe(bounds))")
+            }
             throw ValueError("is not a whole number", hint: "use e.g. \(bounds.lowerBound)")
         }
         guard bounds.contains(number) else {

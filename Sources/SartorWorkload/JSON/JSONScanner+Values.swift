@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension JSONScanner {
     /// Reads the value at the current position into a `JSONValue`.
     mutating func readValue() throws(JSONSyntaxError) -> JSONValue {
@@ -79,13 +85,33 @@ extension JSONScanner {
             || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
     }
 
+    /// Moves past the string at the current position: `memchr` finds each quote, and a quote
+    /// preceded by an odd run of backslashes is escaped and skipped.
     mutating func skipString() throws(JSONSyntaxError) {
         try expect(UInt8(ascii: "\""))
-        while let byte = peek() {
-            position += byte == UInt8(ascii: "\\") ? 2 : 1
-            if byte == UInt8(ascii: "\"") { return }
+        let opened = position
+        let closed = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var from = opened
+            while from < buffer.count {
+                guard let found = memchr(base + from, 0x22, buffer.count - from) else {
+                    return nil
+                }
+                let quote = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                var backslashes = 0
+                while quote - backslashes > opened && buffer[quote - backslashes - 1] == 0x5C {
+                    backslashes += 1
+                }
+                if backslashes % 2 == 0 { return quote + 1 }
+                from = quote + 1
+            }
+            return nil
         }
-        throw failure("'\"' closing a string")
+        guard let closed else {
+            position = bytes.count
+            throw failure("'\"' closing a string")
+        }
+        position = closed
     }
 
     /// Reads a string, decoding escapes (surrogate pairs included).

@@ -48,6 +48,17 @@ public struct JSONScanner {
     mutating func forEachMember(
         _ body: (String, inout JSONScanner) throws(JSONSyntaxError) -> Void
     ) throws(JSONSyntaxError) {
+        try forEachMember(
+            readingKeys: { scanner throws(JSONSyntaxError) in
+                try scanner.readString()
+            }, body)
+    }
+
+    /// `forEachMember` with each key read by `readKey` (which consumes the key's string).
+    mutating func forEachMember<Key>(
+        readingKeys readKey: (inout JSONScanner) throws(JSONSyntaxError) -> Key,
+        _ body: (Key, inout JSONScanner) throws(JSONSyntaxError) -> Void
+    ) throws(JSONSyntaxError) {
         try expect(UInt8(ascii: "{"))
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
@@ -56,7 +67,7 @@ public struct JSONScanner {
         }
         while true {
             skipWhitespace()
-            let key = try readString()
+            let key = try readKey(&self)
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             skipWhitespace()

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A listener on 127.0.0.1 (port 0) that answers whatever arrives on a connection with the same
+/// bytes and closes it: a stand-in for a target that is not a Realtime Database (a web page, a
+/// proxy, a service that speaks something else).
+final class FixedResponseServer: Sendable {
+    let port: UInt16
+    private let listener: Int32
+
+    init(_ response: String) throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ready = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && listen(fd, 16) == 0
+                    && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard fd >= 0, ready else { throw POSIXError(.EADDRNOTAVAIL) }
+        listener = fd
+        port = UInt16(bigEndian: address.sin_port)
+        let bytes = Array(response.utf8)
+        Thread.detachNewThread {
+            var request = [UInt8](repeating: 0, count: 4096)
+            while case let connection = accept(fd, nil, nil), connection >= 0 {
+                _ = recv(connection, &request, request.count, 0)
+                _ = send(connection, bytes, bytes.count, Int32(MSG_NOSIGNAL))
+                close(connection)
+            }
+        }
+    }
+
+    func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+}
