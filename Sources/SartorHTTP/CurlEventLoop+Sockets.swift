@@ -58,7 +58,8 @@ extension CurlEventLoop {
     }
 
     func makeTransfer() -> Transfer? {
-        Transfer(
+        handlesCreated.add(1, ordering: .relaxed)
+        return Transfer(
             configuration: configuration, loop: Unmanaged.passUnretained(self).toOpaque(),
             closeSocket: socketClosing)
     }
@@ -99,9 +100,15 @@ extension CurlEventLoop {
         curl_multi_socket_action(multi, sartor_curl_socket_timeout(), 0, &running)
     }
 
-    /// How long `epoll_wait` may sleep: until libcurl's next timeout, or until woken.
+    /// How long `epoll_wait` may sleep: until libcurl's next timeout or the oldest queued
+    /// request's, or until woken.
     func pollTimeoutMillis() -> Int32 {
-        guard let deadline = timerDeadlineMillis else { return -1 }
+        let deadline: Int64
+        switch (timerDeadlineMillis, queueDeadlineMillis()) {
+        case (nil, nil): return -1
+        case (let timer?, let queue?): deadline = min(timer, queue)
+        case (let only?, nil), (nil, let only?): deadline = only
+        }
         return Int32(clamping: max(deadline - Self.nowMillis(), 0))
     }
 

@@ -36,11 +36,19 @@ final class CurlEventLoop: @unchecked Sendable {
     private let queue = Mutex(CommandQueue())
     private var thread = pthread_t()
     let defaultTimeoutMillis: Int
+    /// Transfers handed to libcurl at most; further requests wait in `queued`.
+    let maxRunning: Int
+    let queueTimeoutMillis: Int
+    /// libcurl handles created, and the most single requests running at once, for tests and
+    /// diagnostics; written by the loop thread only.
+    let handlesCreated = Atomic<Int>(0)
+    let peakRunning = Atomic<Int>(0)
 
     // Loop-thread state.
     private var draining: [LoopCommand] = []
     private var idle: [Transfer] = []
     private var active: [UInt64: Transfer] = [:]
+    var queued = RequestQueue()
     var repetitions: [UInt64: Repetition] = [:]
     var sockets: [SocketWatch] = []
     var timerDeadlineMillis: Int64?
@@ -68,6 +76,8 @@ final class CurlEventLoop: @unchecked Sendable {
         self.epollFD = epollFD
         self.wakeFD = wakeFD
         defaultTimeoutMillis = configuration.requestTimeout.roundedUpMilliseconds
+        maxRunning = max(configuration.maxConnections, 1)
+        queueTimeoutMillis = configuration.queueTimeout.roundedUpMilliseconds
         var event = epoll_event()
         event.events = EPOLLIN.rawValue
         event.data.fd = wakeFD
@@ -171,6 +181,7 @@ final class CurlEventLoop: @unchecked Sendable {
         while drainCommands() {
             fireTimerIfDue()
             collectFinished()
+            startQueued()
             guard prepareToSleep() else { continue }
             let count = events.withUnsafeMutableBufferPointer { buffer in
                 epoll_wait(epollFD, buffer.baseAddress, Int32(buffer.count), pollTimeoutMillis())
@@ -180,6 +191,7 @@ final class CurlEventLoop: @unchecked Sendable {
             }
             fireTimerIfDue()
             collectFinished()
+            startQueued()
         }
         tearDown()
     }
@@ -194,9 +206,9 @@ final class CurlEventLoop: @unchecked Sendable {
         for command in draining {
             switch command {
             case .submit(let id, let request, let continuation):
-                start(id: id, request: request, continuation: continuation)
+                admit(id: id, request: request, continuation: continuation)
             case .cancel(let id):
-                guard let transfer = active[id] else { continue }
+                guard !cancelQueued(id: id), let transfer = active[id] else { continue }
                 curl_multi_remove_handle(multi, transfer.easy)
                 complete(transfer, transfer.abandon(kind: .other, cause: "cancelled"))
             case .repeatRequest(let repetition):
@@ -219,7 +231,10 @@ final class CurlEventLoop: @unchecked Sendable {
         }
     }
 
-    private func start(
+    /// Single requests running in libcurl (lanes of repetitions are not counted).
+    var runningCount: Int { active.count }
+
+    func start(
         id: UInt64, request: HTTPRequest, continuation: UnsafeContinuation<HTTPResult, Never>
     ) {
         guard let transfer = takeTransfer() else {
@@ -231,6 +246,9 @@ final class CurlEventLoop: @unchecked Sendable {
         transfer.id = id
         transfer.continuation = continuation
         active[id] = transfer
+        if active.count > peakRunning.load(ordering: .relaxed) {
+            peakRunning.store(active.count, ordering: .relaxed)
+        }
         let code = curl_multi_add_handle(multi, transfer.easy)
         if code != CURLM_OK {
             let cause = String(cString: curl_multi_strerror(code))
@@ -288,6 +306,7 @@ final class CurlEventLoop: @unchecked Sendable {
         for repetition in Array(repetitions.values) {
             abandon(repetition, cause: "the HTTP client was shut down")
         }
+        failAllQueued(cause: "the HTTP client was shut down")
         // Submissions that raced with `stop` are already resumed by `submit`; none are left.
         idle.removeAll()
         curl_multi_cleanup(multi)

@@ -38,7 +38,9 @@ public struct HTTPRequest: Sendable {
     public var headers: [HTTPHeader]
     /// The request body, or `nil` for none. An empty body is sent as `Content-Length: 0`.
     public var body: [UInt8]?
-    /// The deadline for the whole exchange; `nil` uses the client's `requestTimeout`.
+    /// The deadline for the whole exchange, counted from when the client hands it to libcurl;
+    /// `nil` uses the client's `requestTimeout`. Time spent queued for a free transfer is
+    /// bounded by the client's `queueTimeout` instead.
     public var timeout: Duration?
     /// When false the response body is counted but not stored, to save memory.
     public var keepsBody: Bool
