@@ -90,6 +90,12 @@ public struct RunConfiguration: Sendable, Equatable {
     public var drainTimeout: Duration
     /// In the open model, how late an operation may start before it counts as missed.
     public var lateStartTolerance: Duration
+    /// In the closed model without stages, whether the agents of the run's start join over
+    /// the first mean think time (each after its own seeded delay, uniform in
+    /// `0..<think.mean`) rather than all in the same instant, as real agents would: thousands
+    /// of agents connecting at once make a burst the steady run never sees again. Agents
+    /// added later (`RunController.setLoad`) start at once; `stages` are the explicit ramp.
+    public var spreadsStart: Bool
 
     public init(
         model: LoadModel,
@@ -99,7 +105,8 @@ public struct RunConfiguration: Sendable, Equatable {
         seed: UInt64 = 1,
         retryPolicy: RetryPolicy = .standard,
         drainTimeout: Duration = .seconds(10),
-        lateStartTolerance: Duration = .milliseconds(10)
+        lateStartTolerance: Duration = .milliseconds(10),
+        spreadsStart: Bool = true
     ) {
         self.model = model
         self.stages = stages
@@ -109,5 +116,6 @@ public struct RunConfiguration: Sendable, Equatable {
         self.retryPolicy = retryPolicy
         self.drainTimeout = drainTimeout
         self.lateStartTolerance = lateStartTolerance
+        self.spreadsStart = spreadsStart
     }
 }

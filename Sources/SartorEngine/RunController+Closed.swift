@@ -55,13 +55,21 @@ extension RunController {
         wakeDriver()
     }
 
-    /// The life of one closed-model agent: connect, then pick, run and think until it is
-    /// retired or the run stops, then disconnect.
-    func runClosedAgent(_ slot: AgentSlot, think: ThinkTime) async {
-        defer {
-            liveAgents.subtract(1, ordering: .relaxed)
-            workers.subtract(1, ordering: .relaxed)
+    /// The life of one closed-model agent: wait its share of `spreadOver` (a seeded delay,
+    /// uniform in `0..<spreadOver`), connect, then pick, run and think until it is retired or
+    /// the run stops, then disconnect.
+    func runClosedAgent(_ slot: AgentSlot, think: ThinkTime, spreadOver: Duration) async {
+        defer { workers.subtract(1, ordering: .relaxed) }
+        if spreadOver > .zero {
+            // A stream of its own, so that the agent's choices are the same with or without
+            // the spread.
+            var random = rootRandom.derived(stream: .max - 2).derived(stream: UInt64(slot.index))
+            await slot.think.sleep(for: spreadOver * random.nextUnitDouble())
+            guard !slot.isRetiring, !Task.isCancelled else { return }
         }
+        // An agent waiting for its start is not alive yet: the snapshot counts it on joining.
+        liveAgents.add(1, ordering: .relaxed)
+        defer { liveAgents.subtract(1, ordering: .relaxed) }
         var agent = AgentState(
             index: slot.index, workload: workload, root: rootRandom,
             retryPolicy: configuration.retryPolicy)

@@ -45,10 +45,12 @@ extension RunController {
                     return
                 }
             } else if drivenLanes == nil, case .closed(_, let think) = configuration.model {
+                let spread = ticks == 1 ? startSpread(think: think) : .zero
                 for slot in rosterChanges(toward: target) {
                     workers.add(1, ordering: .relaxed)
-                    liveAgents.add(1, ordering: .relaxed)
-                    group.addTask { await self.runClosedAgent(slot, think: think) }
+                    group.addTask {
+                        await self.runClosedAgent(slot, think: think, spreadOver: spread)
+                    }
                 }
             }
             // Folding figures together costs a few histogram merges: every 5th tick is enough
@@ -58,6 +60,12 @@ extension RunController {
             }
             await housekeepingSleep.sleep(for: Self.tick)
         }
+    }
+
+    /// The interval over which the agents of the run's start join (see
+    /// `RunConfiguration.spreadsStart`); zero when they all start at once.
+    private func startSpread(think: ThinkTime) -> Duration {
+        configuration.spreadsStart && plan.stages.isEmpty ? think.mean : .zero
     }
 
     /// Moves the load along the stages and starts the stop when a limit is reached. Returns

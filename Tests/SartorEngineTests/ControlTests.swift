@@ -37,8 +37,10 @@ import Testing
         let workload = SyntheticWorkload(weights: [1]) { _, _, _, _ in
             await work(for: .milliseconds(3))
         }
-        let controller = RunController(
-            workload: workload, configuration: .closed(agents: 2, think: .fixed(.seconds(20))))
+        // Long think times would spread the first two agents' starts over 20 s.
+        var configuration = RunConfiguration.closed(agents: 2, think: .fixed(.seconds(20)))
+        configuration.spreadsStart = false
+        let controller = RunController(workload: workload, configuration: configuration)
         let run = Task { await controller.run() }
         #expect(await eventually { controller.snapshot().agents == 2 })
         #expect(controller.setLoad(.agents(6)))
