@@ -9,9 +9,10 @@
 #      checkpoint so that it is measured while running, not while the final reports are written;
 #      the peak RSS printed at the end includes them.
 #   4. Agents: 10,000 agents with the default 2-8 s think time and mix for 60 s: CPU time and
-#      peak RSS of sartor-load (not counted in `all`).
+#      peak RSS of sartor-load (not counted in `all`); AGENT_MIX sets another --mix, e.g. the
+#      writes only: AGENT_MIX=broadcast=10,task_create=15,knowledge_add=20.
 # Usage: bench/workload.sh [compare|memory|agents|all]
-#   (environment: USERS, SECONDS_RUN, OPS_MEMORY, AGENTS, AGENT_SECONDS)
+#   (environment: USERS, SECONDS_RUN, OPS_MEMORY, AGENTS, AGENT_SECONDS, AGENT_MIX)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,7 @@ seconds=${SECONDS_RUN:-30}
 memory_ops=${OPS_MEMORY:-1000000}
 agents=${AGENTS:-10000}
 agent_seconds=${AGENT_SECONDS:-60}
+agent_mix=(${AGENT_MIX:+--mix "$AGENT_MIX"})
 out=bench/results/workload
 bin=.build/release/sartor-load
 mkdir -p "$out"
@@ -84,6 +86,7 @@ agents() {
         python3 bench/rss_sampler.py --log "$out/agents-rss.csv" --checkpoints 0 -- \
         "$bin" run --no-tui --target "http://127.0.0.1:$port" --agents "$agents" \
         --duration "${agent_seconds}s" --status-interval 5s --report-dir "$out/agents" \
+        ${agent_mix[@]+"${agent_mix[@]}"} \
         | tee "$out/agents.txt"
     ended=$(date +%s.%N)
     stop_server

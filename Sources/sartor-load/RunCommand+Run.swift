@@ -34,7 +34,9 @@ extension RunCommand {
         return await run.execute()
     }
 
-    /// One connection per agent (or per operation in flight), as real agents would have.
+    /// One connection per agent (or per operation in flight), as real agents would have, up
+    /// to `maxConnections`; requests beyond wait in the client's queue, which costs them
+    /// nothing but the wait.
     private static func clientConfiguration(
         _ plan: RunPlan, target: RunTarget
     ) -> HTTPClientConfiguration {
@@ -46,6 +48,14 @@ extension RunCommand {
         case .open(_, let maxInFlight): connections = maxInFlight
         }
         return HTTPClientConfiguration(
-            maxConnections: min(max(connections, 8), 4096), prefersHTTP2: target.server == nil)
+            maxConnections: min(max(connections, 8), maxConnections),
+            prefersHTTP2: target.server == nil)
     }
+
+    /// Connections (and requests running) at most. Each running request holds a libcurl
+    /// handle with its receive buffer (about 20 KiB), so 10,000 agents that all send at once
+    /// (when they join, or disconnect at a stop) would take 200 MB; with think times the
+    /// steady run has far fewer requests in flight, and a single server on loopback answers
+    /// no faster with more connections than this.
+    static let maxConnections = 1024
 }
