@@ -74,15 +74,16 @@ extension RunController {
             index: slot.index, workload: workload, root: rootRandom,
             retryPolicy: configuration.retryPolicy)
 
+        let apart = think.maximum > .zero
         while !agent.isConnected, !slot.isRetiring, !Task.isCancelled {
-            await connect(&agent)
+            await step(&agent, apart: apart) { await self.connect(&$0) }
             if !agent.isConnected {
                 await slot.think.sleep(
                     for: max(think.next(using: &agent.context.random), Self.tick))
             }
         }
         while !slot.isRetiring, let index = await nextOperation(using: &agent.context.random) {
-            let ran = await perform(index, on: &agent)
+            let ran = await step(&agent, apart: apart) { await self.perform(index, on: &$0) }
             guard !slot.isRetiring else { break }
             let pause = think.next(using: &agent.context.random)
             if pause > .zero {
@@ -96,6 +97,6 @@ extension RunController {
                 await Task.yield()
             }
         }
-        await disconnect(&agent)
+        await step(&agent, apart: apart) { await self.disconnect(&$0) }
     }
 }
