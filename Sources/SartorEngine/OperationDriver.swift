@@ -70,13 +70,14 @@ public final class OperationGate: Sendable {
         _ outcome: Outcome, operation index: Int, latencyMicros: Int, bytesSent: Int,
         bytesReceived: Int
     ) {
-        controller.inFlight.subtract(1, ordering: .relaxed)
         let counters = OperationCounters(
             requests: 1, retries: 0, bytesSent: bytesSent, bytesReceived: bytesReceived)
         controller.recorder.record(
             outcome, operation: index, name: controller.operations[index].name,
             counters: counters, latencyMicros: max(latencyMicros, 0), correctedMicros: nil,
             activeSeconds: outcome == .success ? 0 : controller.activeSeconds())
+        // Only after recording, as for agents: nothing in flight means everything counted.
+        controller.inFlight.subtract(1, ordering: .releasing)
     }
 }
 
