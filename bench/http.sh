@@ -7,7 +7,7 @@
 #   CONNECTIONS=64 DURATION=20 ROUNDS=1 bench/http.sh
 #
 # Each round runs the three clients one after the other, in a rotated order so that none always
-# goes first; the table shows the mean of the rounds. On a shared machine the figures move with
+# goes first; the first table shows the mean of the rounds, the second every round. On a shared machine the figures move with
 # the other load: the load average is printed with them.
 #   SARTOR_LOAD=path/to/sartor-load bench/http.sh    skip the release build
 #
@@ -116,10 +116,12 @@ run_client() {
     esac
     total_rps[$1]=$(awk -v a="${total_rps[$1]:-0}" -v b="$rps" 'BEGIN { print a + b }')
     total_cpu[$1]=$(awk -v a="${total_cpu[$1]:-0}" -v b="$cpu_us" 'BEGIN { print a + b }')
-    echo "round $round: $1 $rps requests/s, $cpu_us CPU µs/request" >&2
+    rounds_table+=("| $round | $1 | $(printf '%.0f' "$rps") | $cpu_us |")
+    echo "round $round: $1 $(printf '%.0f' "$rps") requests/s, $cpu_us CPU µs/request" >&2
 }
 
 declare -A total_rps total_cpu
+rounds_table=()
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 clients=(wrk hey sartor-load)
 for round in $(seq "$rounds"); do
@@ -147,5 +149,9 @@ result="bench/results/http-$(date +%Y%m%d-%H%M%S).md"
                 printf "| %s | %.0f | %.1f | %.2f× | %.2f× |\n", name, r, c / n, r / w, r / h
             }'
     done
+    echo
+    echo "| round | client | requests/s | CPU µs/request |"
+    echo "|---:|---|---:|---:|"
+    printf '%s\n' "${rounds_table[@]}"
 } | tee "$result"
 echo "saved $result"

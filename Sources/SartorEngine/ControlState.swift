@@ -18,6 +18,9 @@ struct ControlState: Sendable {
     var stopDeadline: ContinuousClock.Instant?
     var forceCancel = false
 
+    /// The generator of a driver's picks, which no agent owns.
+    var drivenRandom: SeededRandom
+
     var resumeWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
     var nextWaiterID = 0
 

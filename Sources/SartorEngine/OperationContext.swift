@@ -30,6 +30,13 @@ public struct OperationContext: Sendable {
         self.agentIndex = agentIndex
     }
 
+    /// The per-call counters as recorded.
+    var counters: OperationCounters {
+        OperationCounters(
+            requests: requests, retries: retries, bytesSent: bytesSent,
+            bytesReceived: bytesReceived)
+    }
+
     /// Zeroes the per-call counters; the generator carries on.
     mutating func resetCounters() {
         bytesSent = 0
@@ -38,4 +45,12 @@ public struct OperationContext: Sendable {
         retries = 0
         agentTime = .zero
     }
+}
+
+/// What one run of an operation adds to its operation's counters.
+struct OperationCounters: Sendable {
+    var requests: Int
+    var retries: Int
+    var bytesSent: Int
+    var bytesReceived: Int
 }

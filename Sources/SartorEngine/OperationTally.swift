@@ -16,8 +16,8 @@ struct OperationTally: Sendable {
     var bytesSent = 0
     var bytesReceived = 0
 
-    /// Counts one run that ended in `outcome`, with the context's counters.
-    mutating func count(_ outcome: Outcome, context: OperationContext) {
+    /// Counts one run that ended in `outcome`, with what it added to the counters.
+    mutating func count(_ outcome: Outcome, counters: OperationCounters) {
         picks += 1
         completed += 1
         switch outcome {
@@ -28,10 +28,10 @@ struct OperationTally: Sendable {
         case .skipped: skipped += 1
         case .conflict: conflicts += 1
         }
-        requests += context.requests
-        retries += context.retries
-        bytesSent += context.bytesSent
-        bytesReceived += context.bytesReceived
+        requests += counters.requests
+        retries += counters.retries
+        bytesSent += counters.bytesSent
+        bytesReceived += counters.bytesReceived
     }
 
     /// Counts one pick skipped by the agent's rate limit.

@@ -45,13 +45,14 @@ extension RunController {
         }
     }
 
-    /// Retires every agent, for a stop.
+    /// Retires every agent, for a stop; a driver's waiting lanes claim again and end.
     func retireAllAgents() {
         let slots = roster.withLock { roster in
             defer { roster.live.removeAll() }
             return roster.live
         }
         for slot in slots { slot.retire() }
+        wakeDriver()
     }
 
     /// The life of one closed-model agent: connect, then pick, run and think until it is

@@ -21,7 +21,8 @@ extension RunController {
         let latency = max(0, (end - start - own).microseconds)
         let corrected = intended.map { max(0, (end - $0 - own).microseconds) }
         recorder.record(
-            outcome, operation: index, name: operations[index].name, context: agent.context,
+            outcome, operation: index, name: operations[index].name,
+            counters: agent.context.counters,
             latencyMicros: latency, correctedMicros: corrected,
             activeSeconds: outcome == .success ? 0 : activeSeconds())
         // Only after recording: a snapshot that sees nothing in flight already counts every

@@ -10,7 +10,10 @@ extension RunController {
             if state.state == .starting { state.state = .running }
         }
         await withDiscardingTaskGroup { group in
-            if case .open(_, let maxInFlight) = configuration.model {
+            if let lanes = drivenLanes, let driver = workload.driver {
+                workers.add(1, ordering: .relaxed)
+                group.addTask { await self.runDriver(driver, lanes: lanes) }
+            } else if case .open(_, let maxInFlight) = configuration.model {
                 workers.add(1, ordering: .relaxed)
                 group.addTask {
                     await withDiscardingTaskGroup { operations in
@@ -41,7 +44,7 @@ extension RunController {
                     releaseSlotWaiter()
                     return
                 }
-            } else if case .closed(_, let think) = configuration.model {
+            } else if drivenLanes == nil, case .closed(_, let think) = configuration.model {
                 for slot in rosterChanges(toward: target) {
                     workers.add(1, ordering: .relaxed)
                     liveAgents.add(1, ordering: .relaxed)
@@ -77,15 +80,16 @@ extension RunController {
             }
             if let duration = configuration.duration, active >= duration { limitReached = true }
             if let limit = state.operationLimit, state.started >= limit { limitReached = true }
-            var waiters: [CheckedContinuation<Void, Never>] = []
+            var waiters: [CheckedContinuation<Void, Never>]?
             if limitReached, state.state == .running || state.state == .paused {
                 waiters = beginStop(&state, drainFor: configuration.drainTimeout)
             }
             let target = Int(state.load.value.rounded())
             return ((state.state, active, target), waiters)
         }
-        if outcome.0 == .stopping, !waiters.isEmpty || !roster.withLock({ $0.live.isEmpty }) {
-            for waiter in waiters { waiter.resume() }
+        // `waiters` is set when this call began the stop.
+        if outcome.0 == .stopping, waiters != nil || !roster.withLock({ $0.live.isEmpty }) {
+            for waiter in waiters ?? [] { waiter.resume() }
             retireAllAgents()
             releaseSlotWaiter()
         }

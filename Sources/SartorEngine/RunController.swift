@@ -17,6 +17,8 @@ public final class RunController: Sendable {
     public let operations: [OperationSpec]
 
     let workload: any Workload
+    /// The lanes of the workload's driver, or `nil` when agents run the workload.
+    let drivenLanes: Int?
     let control: Mutex<ControlState>
     let recorder: RunRecorder
     let plan: StagePlan
@@ -41,17 +43,19 @@ public final class RunController: Sendable {
         self.workload = workload
         self.configuration = configuration
         operations = workload.operations
+        drivenLanes = Self.drivenLanes(workload: workload, configuration: configuration)
+        rootRandom = SeededRandom(seed: configuration.seed)
         let isOpen = if case .open = configuration.model { true } else { false }
         control = Mutex(
             ControlState(
                 mix: OperationMix(weights: operations.map(\.weight)),
                 load: configuration.model.load,
-                operationLimit: configuration.operationLimit
+                operationLimit: configuration.operationLimit,
+                drivenRandom: rootRandom.derived(stream: .max - 1)
             )
         )
         recorder = RunRecorder(operationCount: operations.count, keepsRawLatency: isOpen)
         plan = StagePlan(initial: configuration.model.load.value, stages: configuration.stages)
-        rootRandom = SeededRandom(seed: configuration.seed)
     }
 
     /// Stops starting operations; running ones finish. Paused time is not active time, and the
@@ -74,6 +78,7 @@ public final class RunController: Sendable {
             return state.takeResumeWaiters()
         }
         for waiter in waiters { waiter.resume() }
+        wakeDriver()
         housekeepingSleep.wake()
     }
 
@@ -81,28 +86,33 @@ public final class RunController: Sendable {
     /// false for an index outside `operations`.
     @discardableResult
     public func setWeight(_ weight: Double, forOperation index: Int) -> Bool {
-        control.withLock { $0.mix.set(weight, at: index) }
+        defer { wakeDriver() }
+        return control.withLock { $0.mix.set(weight, at: index) }
     }
 
     /// Sets every weight at once, in the order of `operations`. Returns false, changing
     /// nothing, when the count differs.
     @discardableResult
     public func setWeights(_ weights: [Double]) -> Bool {
-        control.withLock { $0.mix.set(weights) }
+        defer { wakeDriver() }
+        return control.withLock { $0.mix.set(weights) }
     }
 
     /// Puts back the weights the workload declared.
     public func restoreWeights() {
         control.withLock { $0.mix.restore() }
+        wakeDriver()
     }
 
     /// Asks for a new load (agents for the closed model, operations/s for the open one) from
     /// now on; this takes over from any stages. Returns false when the unit does not match the
-    /// model. Agents are added at once; removed ones finish their operation and disconnect.
+    /// model, or when a driver runs the workload (its lanes are fixed). Agents are added at
+    /// once; removed ones finish their operation and disconnect.
     @discardableResult
     public func setLoad(_ load: Load) -> Bool {
         let accepted: Bool
         switch (configuration.model, load) {
+        case (.closed, _) where drivenLanes != nil: accepted = false
         case (.closed, .agents(let count)) where count >= 0: accepted = true
         case (.open, .rate(let rate)) where rate >= 0 && rate.isFinite: accepted = true
         default: accepted = false

@@ -46,7 +46,7 @@ final class RunRecorder: Sendable {
     /// Records a run of operation `index` that ended in `outcome`. Latencies in µs; `corrected`
     /// only in the open model. Failures also go to the error feed, stamped `activeSeconds`.
     func record(
-        _ outcome: Outcome, operation index: Int, name: String, context: OperationContext,
+        _ outcome: Outcome, operation index: Int, name: String, counters: OperationCounters,
         latencyMicros: Int, correctedMicros: Int?, activeSeconds: Double
     ) {
         let recorder = operations[index]
@@ -56,7 +56,7 @@ final class RunRecorder: Sendable {
         } else {
             recorder.latency.record(latencyMicros)
         }
-        recorder.tally.withLock { $0.count(outcome, context: context) }
+        recorder.tally.withLock { $0.count(outcome, counters: counters) }
         switch outcome {
         case .success: break
         case .failure(let kind, let message):

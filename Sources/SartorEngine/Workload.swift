@@ -26,6 +26,10 @@ public protocol Workload: Sendable {
     /// A fresh agent. `index` is unique within a run and stable for the agent's life; agents
     /// removed by a ramp-down are not reused, so a later agent gets a new index.
     func makeAgent(index: Int) -> any VirtualAgent
+
+    /// A faster way to run the closed model with no think time, or `nil` (the default) to run
+    /// agents always; see `OperationDriver`.
+    var driver: (any OperationDriver)? { get }
 }
 
 /// One simulated client, owned by one task at a time.

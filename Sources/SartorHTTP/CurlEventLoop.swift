@@ -7,6 +7,9 @@ import Synchronization
 enum LoopCommand: Sendable {
     case submit(UInt64, HTTPRequest, UnsafeContinuation<HTTPResult, Never>)
     case cancel(UInt64)
+    case repeatRequest(Repetition)
+    case cancelRepetition(UInt64)
+    case wakeRepetitions
 }
 
 /// The commands waiting for the loop thread, and whether it is asleep in `epoll_wait`.
@@ -32,12 +35,13 @@ final class CurlEventLoop: @unchecked Sendable {
     let wakeFD: Int32
     private let queue = Mutex(CommandQueue())
     private var thread = pthread_t()
-    private let defaultTimeoutMillis: Int
+    let defaultTimeoutMillis: Int
 
     // Loop-thread state.
     private var draining: [LoopCommand] = []
     private var idle: [Transfer] = []
     private var active: [UInt64: Transfer] = [:]
+    var repetitions: [UInt64: Repetition] = [:]
     var sockets: [SocketWatch] = []
     var timerDeadlineMillis: Int64?
 
@@ -77,22 +81,37 @@ final class CurlEventLoop: @unchecked Sendable {
     func submit(
         id: UInt64, request: HTTPRequest, continuation: UnsafeContinuation<HTTPResult, Never>
     ) {
+        guard let refusal = enqueueFromTask(.submit(id, request, continuation)) else { return }
+        let message = "\(request.method) \(request.url): \(refusal)"
+        continuation.resume(returning: .failure(HTTPFailure(kind: .other, message: message)))
+    }
+
+    /// Queues a repetition; its continuation is resumed on the loop thread when every lane has
+    /// ended, or at once when the calling task is already cancelled or the loop stopped.
+    func begin(_ repetition: Repetition) {
+        guard enqueueFromTask(.repeatRequest(repetition)) != nil else { return }
+        repetition.continuation.resume()
+    }
+
+    /// Queues a command on behalf of the calling task, waking the loop thread if it sleeps.
+    /// Returns why it was refused (the task is cancelled, the loop stopped), or `nil`.
+    private func enqueueFromTask(_ command: LoopCommand) -> String? {
         enum Outcome { case queued, wake, cancelled, stopped }
         let outcome: Outcome = queue.withLock { queue in
             // Checked under the lock so that a cancel command always follows its submission.
             if queue.stopped { return .stopped }
             if Task.isCancelled { return .cancelled }
-            queue.pending.append(.submit(id, request, continuation))
+            queue.pending.append(command)
             defer { queue.sleeping = false }
             return queue.sleeping ? .wake : .queued
         }
         switch outcome {
-        case .queued: break
-        case .wake: wake()
-        case .cancelled, .stopped:
-            let cause = outcome == .cancelled ? "cancelled" : "the HTTP client was shut down"
-            let message = "\(request.method) \(request.url): \(cause)"
-            continuation.resume(returning: .failure(HTTPFailure(kind: .other, message: message)))
+        case .queued: return nil
+        case .wake:
+            wake()
+            return nil
+        case .cancelled: return "cancelled"
+        case .stopped: return "the HTTP client was shut down"
         }
     }
 
@@ -180,6 +199,12 @@ final class CurlEventLoop: @unchecked Sendable {
                 guard let transfer = active[id] else { continue }
                 curl_multi_remove_handle(multi, transfer.easy)
                 complete(transfer, transfer.abandon(kind: .other, cause: "cancelled"))
+            case .repeatRequest(let repetition):
+                start(repetition)
+            case .cancelRepetition(let id):
+                repetitions[id].map { abandon($0, cause: "cancelled") }
+            case .wakeRepetitions:
+                wakeRepetitions()
             }
         }
         draining.removeAll(keepingCapacity: true)
@@ -197,7 +222,7 @@ final class CurlEventLoop: @unchecked Sendable {
     private func start(
         id: UInt64, request: HTTPRequest, continuation: UnsafeContinuation<HTTPResult, Never>
     ) {
-        guard let transfer = idle.popLast() ?? makeTransfer() else {
+        guard let transfer = takeTransfer() else {
             let message = "\(request.method) \(request.url): libcurl could not create a handle"
             continuation.resume(returning: .failure(HTTPFailure(kind: .other, message: message)))
             return
@@ -222,14 +247,16 @@ final class CurlEventLoop: @unchecked Sendable {
             sartor_curl_easy_getinfo_pointer(handle, CURLINFO_PRIVATE, &context)
             let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
             curl_multi_remove_handle(multi, handle)
-            complete(transfer, transfer.finish(code))
+            if let repetition = transfer.repetition {
+                finishRepeated(transfer, code, of: repetition)
+            } else {
+                complete(transfer, transfer.finish(code))
+            }
         }
     }
 
-    private func complete(_ transfer: Transfer, _ result: HTTPResult) {
-        active[transfer.id] = nil
-        let continuation = transfer.continuation
-        transfer.continuation = nil
+    /// Returns a transfer no request uses any more to the idle pool, within its limit.
+    func release(_ transfer: Transfer) {
         let idleLimit = min(max(Self.minIdleTransfers, 2 * active.count), Self.maxIdleTransfers)
         if idle.count < idleLimit {
             idle.append(transfer)
@@ -237,6 +264,18 @@ final class CurlEventLoop: @unchecked Sendable {
             // After a burst: give back one more each time, so the pool shrinks as load falls.
             idle.removeLast()
         }
+    }
+
+    /// An idle transfer, or a new one; `nil` when libcurl cannot create a handle.
+    func takeTransfer() -> Transfer? {
+        idle.popLast() ?? makeTransfer()
+    }
+
+    private func complete(_ transfer: Transfer, _ result: HTTPResult) {
+        active[transfer.id] = nil
+        let continuation = transfer.continuation
+        transfer.continuation = nil
+        release(transfer)
         continuation?.resume(returning: result)
     }
 
@@ -245,6 +284,9 @@ final class CurlEventLoop: @unchecked Sendable {
             curl_multi_remove_handle(multi, transfer.easy)
             complete(
                 transfer, transfer.abandon(kind: .other, cause: "the HTTP client was shut down"))
+        }
+        for repetition in Array(repetitions.values) {
+            abandon(repetition, cause: "the HTTP client was shut down")
         }
         // Submissions that raced with `stop` are already resumed by `submit`; none are left.
         idle.removeAll()

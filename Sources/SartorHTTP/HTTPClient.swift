@@ -8,10 +8,12 @@ import Synchronization
 /// verified unless the configuration says otherwise. Safe to use from any task or thread.
 ///
 /// Cost per request: one queue append under a lock, an eventfd write only when the loop thread
-/// sleeps, and no allocation in the client beyond the result (and the body, when kept).
+/// sleeps, and no allocation in the client beyond the result (and the body, when kept). To keep
+/// N connections busy with one request, `repeatedly` is cheaper still: it stays on the loop
+/// thread, with no task switch per request.
 public final class HTTPClient: Sendable {
     public let configuration: HTTPClientConfiguration
-    private let loop: CurlEventLoop
+    let loop: CurlEventLoop
     private let lastID = Atomic<UInt64>(0)
 
     /// Starts the loop thread. Throws when libcurl, epoll or the thread cannot be set up.
@@ -30,7 +32,7 @@ public final class HTTPClient: Sendable {
     /// response returns a failure classified by kind, naming the URL and the cause. Any status
     /// is a response; see `requiringSuccessStatus()`. Cancelling the task abandons the request.
     public func send(_ request: HTTPRequest) async -> HTTPResult {
-        let id = lastID.wrappingAdd(1, ordering: .relaxed).newValue
+        let id = nextID()
         let loop = loop
         return await withTaskCancellationHandler {
             await withUnsafeContinuation { continuation in
@@ -39,6 +41,11 @@ public final class HTTPClient: Sendable {
         } onCancel: {
             loop.cancel(id: id)
         }
+    }
+
+    /// A new request (or repetition) identifier.
+    func nextID() -> UInt64 {
+        lastID.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
     /// Fails every running request, closes every connection and stops the thread. Later calls

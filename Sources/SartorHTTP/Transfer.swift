@@ -9,6 +9,11 @@ final class Transfer {
     let easy: UnsafeMutableRawPointer
     var id: UInt64 = 0
     var continuation: UnsafeContinuation<HTTPResult, Never>?
+    /// Set while the transfer serves a lane of a repetition instead of one request.
+    var repetition: Repetition?
+    var lane = 0
+    /// When the running request was handed to libcurl (`CLOCK_MONOTONIC`), for repetitions.
+    var startNanos: UInt64 = 0
 
     // Filled by the libcurl callbacks while the transfer runs.
     var body: [UInt8] = []
@@ -48,8 +53,9 @@ final class Transfer {
         sartor_curl_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         sartor_curl_easy_setopt_long(easy, CURLOPT_TCP_NODELAY, 1)
         // No proxy: a load generator measures the target, and this spares libcurl from reading
-        // the proxy environment variables on every request.
+        // the proxy environment variables (`no_proxy` included) on every request.
         sartor_curl_easy_setopt_string(easy, CURLOPT_PROXY, "")
+        sartor_curl_easy_setopt_string(easy, CURLOPT_NOPROXY, "*")
         sartor_curl_easy_setopt_string(easy, CURLOPT_USERAGENT, configuration.userAgent)
         sartor_curl_easy_setopt_long(
             easy, CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.roundedUpMilliseconds)

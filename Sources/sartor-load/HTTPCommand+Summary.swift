@@ -72,7 +72,8 @@ struct HTTPSummary: Codable, Equatable {
         latencyMs = Latency(stats?.latency ?? Histogram())
         statusCodes = Dictionary(
             uniqueKeysWithValues: counts.statuses.map { (String($0.key), $0.value) })
-        httpVersions = counts.versions
+        httpVersions = Dictionary(
+            uniqueKeysWithValues: counts.versions.map { ($0.key.label, $0.value) })
         errors = Dictionary(
             uniqueKeysWithValues: (stats?.errorsByKind ?? [:]).map { ($0.key.label, $0.value) })
         var seen = Set<String>()

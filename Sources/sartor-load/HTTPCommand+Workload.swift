@@ -2,16 +2,23 @@ import SartorEngine
 import SartorHTTP
 import Synchronization
 
-/// The workload of `sartor-load http`: one operation, one request, again and again.
+/// The workload of `sartor-load http`: one operation, one request, again and again. The
+/// closed model runs on the client's loop thread through `driver`; the open model runs agents.
 struct SingleRequestWorkload: Workload {
-    let client: HTTPClient
+    /// Agents and lanes are shared out over these clients.
+    let clients: [HTTPClient]
     let request: HTTPRequest
     let statusCounts: StatusCounts
     let operations = [OperationSpec(name: "request", weight: 1)]
 
+    var driver: (any OperationDriver)? {
+        RepeatedRequestDriver(clients: clients, request: request, statusCounts: statusCounts)
+    }
+
     func makeAgent(index: Int) -> any VirtualAgent {
         SingleRequestAgent(
-            client: client, request: request, statusCounts: statusCounts, shard: index)
+            client: clients[index % clients.count], request: request,
+            statusCounts: statusCounts, shard: index)
     }
 }
 
@@ -32,10 +39,7 @@ struct SingleRequestAgent: VirtualAgent {
         if case .success(let response) = result {
             statusCounts.add(response, shard: shard)
         }
-        switch result.requiringSuccessStatus() {
-        case .success: return .success
-        case .failure(let failure): return .failure(failure.kind, message: failure.message)
-        }
+        return Outcome(result)
     }
 
     mutating func disconnect(_ context: inout OperationContext) async -> Outcome { .success }
@@ -46,7 +50,7 @@ struct SingleRequestAgent: VirtualAgent {
 final class StatusCounts: Sendable {
     struct Counts {
         var statuses: [Int: Int] = [:]
-        var versions: [String: Int] = [:]
+        var versions: [HTTPVersion: Int] = [:]
     }
 
     private final class Shard: Sendable {
@@ -58,7 +62,7 @@ final class StatusCounts: Sendable {
     func add(_ response: HTTPResponse, shard: Int) {
         shards[shard % shards.count].counts.withLock { counts in
             counts.statuses[response.status, default: 0] += 1
-            counts.versions[response.version.label, default: 0] += 1
+            counts.versions[response.version, default: 0] += 1
         }
     }
 

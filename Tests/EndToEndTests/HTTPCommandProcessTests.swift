@@ -54,6 +54,62 @@ import Testing
         #expect(latency["p50"]! <= latency["p99"]! && latency["p99"]! <= latency["max"]!)
     }
 
+    @Test func durationRunEndsOnTimeAndCountsEveryResponse() throws {
+        let server = try Server()
+        defer { server.stop() }
+
+        let result = try BuiltExecutable.run([
+            "http", server.url + "/a.json", "-d", "1s", "-c", "4", "--json",
+        ])
+
+        let summary = try Self.summary(result)
+        let requests = try #require(summary["requests"] as? Int)
+        #expect(requests > 0)
+        #expect(summary["statusCodes"] as? [String: Int] == ["200": requests])
+        let seconds = try #require(summary["durationSeconds"] as? Double)
+        #expect(seconds >= 1 && seconds < 3)
+    }
+
+    @Test func openModelRunsTheCountedRequests() throws {
+        let server = try Server()
+        defer { server.stop() }
+
+        let result = try BuiltExecutable.run([
+            "http", server.url + "/a.json", "--rate", "400", "-n", "40", "-c", "4", "--json",
+        ])
+
+        let summary = try Self.summary(result)
+        #expect(summary["model"] as? String == "open")
+        #expect(summary["requests"] as? Int == 40)
+        #expect(summary["statusCodes"] as? [String: Int] == ["200": 40])
+    }
+
+    @Test func interruptStopsARunAndPrintsTheSummary() throws {
+        let server = try Server()
+        defer { server.stop() }
+        let process = Process()
+        process.executableURL = BuiltExecutable.url
+        process.arguments = ["http", server.url + "/a.json", "-d", "60s", "-c", "2", "--json"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        let interrupted = Date()
+        kill(process.processIdentifier, SIGINT)
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 0)
+        #expect(Date().timeIntervalSince(interrupted) < 5)
+        let summary = try Self.summary(
+            BuiltExecutable.Result(
+                status: 0, standardOutput: String(decoding: data, as: UTF8.self),
+                standardError: ""))
+        let requests = try #require(summary["requests"] as? Int)
+        #expect(summary["statusCodes"] as? [String: Int] == ["200": requests])
+    }
+
     @Test func nonSuccessStatusesAreCountedAsErrors() throws {
         let server = try Server(["--fail-rate", "100%"])
         defer { server.stop() }
