@@ -98,7 +98,8 @@ let package = Package(
             name: "SartorWorkloadTests",
             dependencies: ["SartorWorkload", "SartorServer", "SartorHTTP"]
         ),
-        .testTarget(name: "SartorReportsTests", dependencies: ["SartorReports"]),
+        .testTarget(
+            name: "SartorReportsTests", dependencies: ["SartorReports"], exclude: ["Golden"]),
         .testTarget(
             name: "SartorDashboardTests",
             dependencies: ["SartorDashboard", "SartorEngine", "SartorMetrics"],

@@ -6,6 +6,10 @@
 /// when the model is closed, the think time is zero and there are no stages. The engine still
 /// owns everything else: each start is claimed from the `OperationGate` (which applies the
 /// operation limit, pauses, stops and weights) and each end is recorded through it.
+///
+/// Limitation: a driven run has a fixed number of lanes (`setLoad` refuses it), and its picks
+/// by weight come from one seeded generator in claim order, which depends on completion order,
+/// so a seed does not repeat a driven run's sequence of operations as it does an agent's.
 public protocol OperationDriver: Sendable {
     /// Runs `lanes` lanes at once, each repeating: `gate.claim()`, then on `.run` one
     /// operation followed by `gate.record(...)`. A lane told `.wait` sits idle until
@@ -70,13 +74,14 @@ public final class OperationGate: Sendable {
         _ outcome: Outcome, operation index: Int, latencyMicros: Int, bytesSent: Int,
         bytesReceived: Int
     ) {
-        controller.inFlight.subtract(1, ordering: .relaxed)
         let counters = OperationCounters(
             requests: 1, retries: 0, bytesSent: bytesSent, bytesReceived: bytesReceived)
         controller.recorder.record(
             outcome, operation: index, name: controller.operations[index].name,
             counters: counters, latencyMicros: max(latencyMicros, 0), correctedMicros: nil,
             activeSeconds: outcome == .success ? 0 : controller.activeSeconds())
+        // Only after recording, as for agents: nothing in flight means everything counted.
+        controller.inFlight.subtract(1, ordering: .releasing)
     }
 }
 

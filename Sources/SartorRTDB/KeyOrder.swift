@@ -31,7 +31,7 @@ enum KeyOrder {
 
     /// The children in `$key` order.
     static func sortedChildren(_ children: [String: Node]) -> [(key: String, node: Node)] {
-        sortedIndices(children).map { children[$0] }
+        sortedIndices(children).map { (key: children[$0].key, node: children[$0].value) }
     }
 
     static func sortedKeys(_ children: [String: Node]) -> [String] {

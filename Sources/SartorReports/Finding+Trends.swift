@@ -64,13 +64,20 @@ extension RunReport {
                             + "take it."))
             }
             if operation.skipped > 0 {
+                let share = Double(operation.skipped) / Double(operation.count)
+                // Under one run in twenty a skip is the ordinary start of a run, not a shortage.
+                let often = share >= 0.05
                 findings.append(
                     Finding(
-                        title: "\(operation.name) often found nothing to do",
+                        title: "\(operation.name) \(often ? "often" : "sometimes") found "
+                            + "nothing to do",
                         evidence: "\(operation.skipped) of \(operation.count) runs were skipped "
-                            + "(\(Format.percent(Double(operation.skipped) / Double(operation.count)))).",
-                        recommendation: "The work it consumes is produced too slowly: raise the "
-                            + "weight of the operations that produce it."))
+                            + "(\(Format.percent(share))).",
+                        recommendation: often
+                            ? "The work it consumes is produced too slowly: raise the weight of "
+                                + "the operations that produce it."
+                            : "No action needed: this happens while the network is still "
+                                + "filling, before there is work to take."))
             }
             return findings
         }

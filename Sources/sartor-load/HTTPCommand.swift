@@ -147,12 +147,10 @@ struct HTTPCommand: Subcommand {
 
     private static func makeRequest(_ parsed: ParsedCommand) throws -> HTTPRequest {
         let url = parsed.positional("URL").first ?? ""
-        guard let parsedURL = URL(string: url), ["http", "https"].contains(parsedURL.scheme),
-            parsedURL.host?.isEmpty == false
-        else {
-            throw UsageError(
-                flag: "URL", value: url, problem: "is not an http:// or https:// URL",
-                hint: "write e.g. http://127.0.0.1:8080/path")
+        do {
+            _ = try URLSyntax.parse(url)
+        } catch {
+            throw UsageError(flag: "URL", value: url, error)
         }
         let method = parsed.string("method")!
         guard !method.isEmpty, method.allSatisfy({ $0.isLetter && $0.isUppercase }) else {

@@ -231,6 +231,14 @@ import Testing
                 try URLSyntax.parse(bad)
             }
         }
+        #expect(throws: ValueError("has an empty port", hint: URLSyntax.hint)) {
+            try URLSyntax.parse("http://127.0.0.1:/x")
+        }
+        #expect(
+            throws: ValueError("contains a space or control character", hint: "percent-encode it")
+        ) {
+            try URLSyntax.parse("http://127.0.0.1:1/a b")
+        }
     }
 
     @Test func suggestsNearestName() {

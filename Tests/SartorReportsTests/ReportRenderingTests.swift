@@ -42,6 +42,11 @@ import Testing
             operations: [OperationReport(name: "a", count: 10)])
         #expect(quiet.findings.isEmpty)
         #expect(quiet.markdown.contains("Nothing stands out"))
+
+        let rareSkips = RunReport(
+            summary: Summary(operations: 100, durationSeconds: 1),
+            operations: [OperationReport(name: "a", count: 100, skipped: 1)])
+        #expect(rareSkips.findings.map(\.title) == ["a sometimes found nothing to do"])
     }
 
     @Test func refusesBrokenFiles() {

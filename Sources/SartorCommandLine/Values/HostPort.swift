@@ -50,6 +50,15 @@ public enum URLSyntax {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", url.host?.isEmpty == false
         else { throw ValueError("is not an http(s) URL", hint: hint) }
+        // Foundation quietly percent-encodes a space, and reads `host:` as the scheme's port.
+        guard !text.contains(where: { $0.isWhitespace || $0.isASCII && $0.asciiValue! < 0x20 })
+        else {
+            throw ValueError("contains a space or control character", hint: "percent-encode it")
+        }
+        let authority = text.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        if authority.count > 2, authority[2].hasSuffix(":") {
+            throw ValueError("has an empty port", hint: hint)
+        }
         return url
     }
 }
