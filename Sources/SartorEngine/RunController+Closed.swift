@@ -97,6 +97,10 @@ extension RunController {
                 await Task.yield()
             }
         }
+        // A stop retires every agent at once: their disconnects take turns, so that thousands
+        // of them do not all build their frames at the same moment.
+        guard await disconnectGate.enter() else { return }
+        defer { disconnectGate.leave() }
         await step(&agent, apart: apart) { await self.disconnect(&$0) }
     }
 }

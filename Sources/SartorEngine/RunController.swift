@@ -34,6 +34,8 @@ public final class RunController: Sendable {
     let workers = Atomic<Int>(0)
     /// Agents alive: connected or connecting, retiring ones included.
     let liveAgents = Atomic<Int>(0)
+    /// Closed-model agents disconnecting at once at most (see `runClosedAgent`).
+    let disconnectGate = AsyncGate(limit: 256)
     private let hasRun = Atomic<Bool>(false)
 
     /// How often the run checks its limits and stages and folds recorded figures together.
