@@ -74,6 +74,10 @@ public final class OperationGate: Sendable {
         _ outcome: Outcome, operation index: Int, latencyMicros: Int, bytesSent: Int,
         bytesReceived: Int
     ) {
+        if controller.isInterrupted(outcome) {
+            controller.inFlight.subtract(1, ordering: .releasing)
+            return
+        }
         let counters = OperationCounters(
             requests: 1, retries: 0, bytesSent: bytesSent, bytesReceived: bytesReceived)
         controller.recorder.record(

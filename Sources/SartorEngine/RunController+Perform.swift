@@ -16,6 +16,10 @@ extension RunController {
         let start = ContinuousClock.now
         let outcome = await agent.agent.run(operation: index, &agent.context)
         let end = ContinuousClock.now
+        if isInterrupted(outcome) {
+            inFlight.subtract(1, ordering: .releasing)
+            return true
+        }
 
         let own = agent.context.agentTime
         let latency = max(0, (end - start - own).microseconds)
@@ -28,6 +32,17 @@ extension RunController {
         // Only after recording: a snapshot that sees nothing in flight already counts every
         // operation that has ended.
         inFlight.subtract(1, ordering: .releasing)
+        return true
+    }
+
+    /// Whether `outcome` is a failure caused by the stop's deadline cancelling the operation,
+    /// which is the run's doing, not the target's: it is then counted as interrupted, to be
+    /// left out of the operations and errors.
+    func isInterrupted(_ outcome: Outcome) -> Bool {
+        guard outcome.isFailure,
+            Task.isCancelled || cancelledAtDeadline.load(ordering: .acquiring)
+        else { return false }
+        interrupted.add(1, ordering: .relaxed)
         return true
     }
 

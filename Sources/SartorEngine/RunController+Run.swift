@@ -40,6 +40,7 @@ extension RunController {
             if state == .stopping {
                 if workers.load(ordering: .relaxed) == 0 { return }
                 if control.withLock({ $0.forceCancel || now >= ($0.stopDeadline ?? now) }) {
+                    cancelledAtDeadline.store(true, ordering: .releasing)
                     group.cancelAll()
                     releaseSlotWaiter()
                     return

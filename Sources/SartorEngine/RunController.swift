@@ -30,6 +30,10 @@ public final class RunController: Sendable {
     let inFlight = Atomic<Int>(0)
     let missedStarts = Atomic<Int>(0)
     let connectFailures = Atomic<Int>(0)
+    /// Operations cut short by the stop's deadline (see `isInterrupted`).
+    let interrupted = Atomic<Int>(0)
+    /// Set once the stop's deadline has passed and the run cancels what still runs.
+    let cancelledAtDeadline = Atomic<Bool>(false)
     /// Agent tasks (closed model) or the dispatcher (open model) still running.
     let workers = Atomic<Int>(0)
     /// Agents alive: connected or connecting, retiring ones included.

@@ -54,6 +54,9 @@ public struct RunSnapshot: Sendable {
     public var missedStarts: Int
     /// Failed `connect` calls of agents (retried after a think time).
     public var connectFailures: Int
+    /// Operations still running at the stop's deadline and cancelled; they are not counted as
+    /// operations or errors.
+    public var interrupted: Int
     /// Operations per second asked for now: the rate in the open model; in the closed model
     /// agents divided by (mean think time + recent mean latency).
     public var expectedRate: Double

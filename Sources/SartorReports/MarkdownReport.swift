@@ -27,6 +27,14 @@ extension RunReport {
             "- Errors: \(summary.errors) (\(Format.percent(summary.errorRate))); skipped "
                 + "\(summary.skipped), conflicts \(summary.conflicts), rate limited "
                 + "\(summary.rateLimited), retries \(summary.retries)",
+        ]
+        if summary.interrupted > 0 {
+            lines.append(
+                "- Interrupted: \(summary.interrupted) operations were still running at the "
+                    + "stop's deadline and were cancelled; they count in neither operations nor errors"
+            )
+        }
+        lines += [
             "- Latency: p50 \(Format.micros(latency[0])), p95 \(Format.micros(latency[1])), "
                 + "p99 \(Format.micros(latency[2]))",
             "- Data: \(Format.bytes(summary.bytesSent)) sent, "

@@ -6,6 +6,8 @@ import SartorMetrics
 struct ReportDocument: Codable {
     struct SummaryFields: Codable {
         var operations, errors, skipped, conflicts, rateLimited, retries, missedStarts: Int
+        /// Absent from reports written before it existed.
+        var interrupted: Int?
         var bytesSent, bytesReceived: Int
         var durationSeconds: Double
         var opsPerSecond: Double?
@@ -72,7 +74,8 @@ extension ReportDocument {
             operations: summary.operations, errors: summary.errors, skipped: summary.skipped,
             conflicts: summary.conflicts, rateLimited: summary.rateLimited,
             retries: summary.retries, missedStarts: summary.missedStarts,
-            bytesSent: summary.bytesSent, bytesReceived: summary.bytesReceived,
+            interrupted: summary.interrupted, bytesSent: summary.bytesSent,
+            bytesReceived: summary.bytesReceived,
             durationSeconds: summary.durationSeconds, opsPerSecond: summary.opsPerSecond,
             errorRate: summary.errorRate, latencyMs: LatencyFigures(report.latency))
         var operations: [String: OperationFields] = [:]
@@ -134,7 +137,8 @@ extension ReportDocument {
                 operations: summary.operations, errors: summary.errors, skipped: summary.skipped,
                 conflicts: summary.conflicts, rateLimited: summary.rateLimited,
                 retries: summary.retries, missedStarts: summary.missedStarts,
-                durationSeconds: summary.durationSeconds, bytesSent: summary.bytesSent,
+                interrupted: summary.interrupted ?? 0, durationSeconds: summary.durationSeconds,
+                bytesSent: summary.bytesSent,
                 bytesReceived: summary.bytesReceived),
             operations: operations, perSecond: perSecond,
             timeline: LatencyTimeline(sliceSeconds: latencyOverTime.sliceSeconds, slices: slices),

@@ -69,6 +69,7 @@ extension Summary {
         rateLimited += other.rateLimited
         retries += other.retries
         missedStarts += other.missedStarts
+        interrupted += other.interrupted
         durationSeconds = max(durationSeconds, other.durationSeconds)
         bytesSent += other.bytesSent
         bytesReceived += other.bytesReceived

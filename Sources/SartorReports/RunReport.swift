@@ -65,6 +65,8 @@ public struct Summary: Sendable, Equatable {
     public var retries: Int
     /// Open model: starts later than intended or never made.
     public var missedStarts: Int
+    /// Operations cancelled at the stop's deadline, counted in neither operations nor errors.
+    public var interrupted: Int
     /// Active time (pauses excluded).
     public var durationSeconds: Double
     public var bytesSent: Int
@@ -72,7 +74,7 @@ public struct Summary: Sendable, Equatable {
 
     public init(
         operations: Int = 0, errors: Int = 0, skipped: Int = 0, conflicts: Int = 0,
-        rateLimited: Int = 0, retries: Int = 0, missedStarts: Int = 0,
+        rateLimited: Int = 0, retries: Int = 0, missedStarts: Int = 0, interrupted: Int = 0,
         durationSeconds: Double = 0, bytesSent: Int = 0, bytesReceived: Int = 0
     ) {
         self.operations = operations
@@ -82,6 +84,7 @@ public struct Summary: Sendable, Equatable {
         self.rateLimited = rateLimited
         self.retries = retries
         self.missedStarts = missedStarts
+        self.interrupted = interrupted
         self.durationSeconds = durationSeconds
         self.bytesSent = bytesSent
         self.bytesReceived = bytesReceived

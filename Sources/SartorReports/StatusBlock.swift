@@ -37,6 +37,7 @@ public enum StatusBlock {
             + "/min, \(Format.number(summary.opsPerSecond, decimals: 1))/s), errors "
             + "\(summary.errors) (\(Format.percent(summary.errorRate))), skipped "
             + "\(summary.skipped), conflicts \(summary.conflicts), retries \(summary.retries)"
+            + (summary.interrupted > 0 ? ", interrupted at stop \(summary.interrupted)" : "")
     }
 
     private static func table(_ report: RunReport) -> [String] {

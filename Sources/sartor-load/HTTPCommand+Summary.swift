@@ -41,6 +41,9 @@ struct HTTPSummary: Codable, Equatable {
     /// Open model only: from each request's actual start.
     var rawLatencyMs: Latency?
     var missedStarts: Int?
+    /// Requests still running at the stop's deadline and cancelled: in neither `requests` nor
+    /// `errors`.
+    var interrupted: Int
     var statusCodes: [String: Int]
     /// Responses by HTTP version (`HTTP/1.1`, `HTTP/2`).
     var httpVersions: [String: Int]
@@ -67,6 +70,7 @@ struct HTTPSummary: Codable, Equatable {
             model = "closed"
         }
         requests = snapshot.completedOperations
+        interrupted = snapshot.interrupted
         requestsPerSecond = snapshot.overallRate
         durationSeconds = snapshot.activeTime.seconds
         latencyMs = Latency(stats?.latency ?? Histogram())
@@ -106,6 +110,9 @@ struct HTTPSummary: Codable, Equatable {
         }
         if let missedStarts {
             lines.append("  missed starts \(missedStarts)")
+        }
+        if interrupted > 0 {
+            lines.append("  interrupted   \(interrupted) (cancelled at the stop's deadline)")
         }
         lines.append("  status codes  \(counts(statusCodes, orNone: "no response"))")
         if !httpVersions.isEmpty {

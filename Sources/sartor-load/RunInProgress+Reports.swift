@@ -14,6 +14,7 @@ extension RunInProgress {
                 conflicts: snapshot.operations.reduce(0) { $0 + $1.conflicts },
                 rateLimited: snapshot.operations.reduce(0) { $0 + $1.rateLimited },
                 retries: snapshot.retries, missedStarts: snapshot.missedStarts,
+                interrupted: snapshot.interrupted,
                 durationSeconds: snapshot.activeTime.seconds,
                 bytesSent: snapshot.operations.reduce(0) { $0 + $1.bytesSent },
                 bytesReceived: snapshot.operations.reduce(0) { $0 + $1.bytesReceived }),

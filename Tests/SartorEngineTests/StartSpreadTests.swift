@@ -26,7 +26,8 @@ struct StartSpreadTests {
         #expect(starts.count == 40)
         // Uniform over 600 ms: 40 draws all within 200 ms have a chance of (1/3)^39.
         #expect(starts.last! - starts.first! > .milliseconds(200))
-        #expect(starts.last! < .milliseconds(600) + .milliseconds(400))
+        // Generous slack: a loaded CI machine can be late by hundreds of milliseconds.
+        #expect(starts.last! < .milliseconds(600) + .milliseconds(1400))
     }
 
     @Test func withoutTheSpreadEveryAgentStartsAtOnce() async {

@@ -35,7 +35,10 @@ struct HTTPClientQueueTests {
         let url = "http://127.0.0.1:\(server.port)/"
 
         let running = Task { await client.send(HTTPRequest(url: url)) }
-        try await Task.sleep(for: .milliseconds(50))
+        // The first request holds the only connection before the second is sent.
+        for _ in 0..<500 where server.requests.count == 0 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         let clock = ContinuousClock()
         let started = clock.now
         let queued = await client.send(HTTPRequest(url: url))
@@ -89,7 +92,9 @@ struct HTTPClientQueueTests {
         let url = "http://127.0.0.1:\(server.port)/"
 
         let running = Task { await client.send(HTTPRequest(url: url)) }
-        try await Task.sleep(for: .milliseconds(50))
+        for _ in 0..<500 where server.requests.count == 0 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         let queued = Task { await client.send(HTTPRequest(url: url)) }
         try await Task.sleep(for: .milliseconds(50))
         queued.cancel()

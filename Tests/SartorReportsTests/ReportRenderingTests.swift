@@ -28,6 +28,21 @@ import Testing
         #expect(decoded.markdown == report.markdown)
     }
 
+    @Test func interruptedOperationsAreShownAndReadBack() throws {
+        var report = ReportFixture.report
+        report.summary.interrupted = 4
+        let decoded = try RunReport(json: try report.jsonData(), path: "report.json")
+
+        #expect(decoded.summary.interrupted == 4)
+        #expect(report.markdown.contains("- Interrupted: 4 operations"))
+        #expect(StatusBlock.finalSummary(report).contains("interrupted at stop 4"))
+        // Reports written before the field existed read back with none.
+        let older = String(decoding: try ReportFixture.report.jsonData(), as: UTF8.self)
+            .replacingOccurrences(of: "\"interrupted\" : 0,", with: "")
+        #expect(!older.contains("interrupted"))
+        #expect(try RunReport(json: Data(older.utf8), path: "old.json").summary.interrupted == 0)
+    }
+
     @Test func findingsFollowTheData() {
         let titles = ReportFixture.report.findings.map(\.title)
         #expect(
