@@ -90,7 +90,8 @@ let package = Package(
 
         .testTarget(name: "SartorMetricsTests", dependencies: ["SartorMetrics"]),
         .testTarget(name: "SartorCommandLineTests", dependencies: ["SartorCommandLine"]),
-        .testTarget(name: "SartorHTTPTests", dependencies: ["SartorHTTP", "SartorServer"]),
+        .testTarget(
+            name: "SartorHTTPTests", dependencies: ["SartorHTTP", "SartorServer", "SartorEngine"]),
         .testTarget(name: "SartorEngineTests", dependencies: ["SartorEngine"]),
         .testTarget(name: "SartorRTDBTests", dependencies: ["SartorRTDB"]),
         .testTarget(name: "SartorServerTests", dependencies: ["SartorServer", "SartorHTTP"]),

@@ -14,6 +14,9 @@ import Synchronization
 public final class HTTPClient: Sendable {
     public let configuration: HTTPClientConfiguration
     let loop: CurlEventLoop
+    /// Repetitions of plain `http://` URLs, which run on threads of their own (see
+    /// `repeatedly`), so that `wakeRepetitions` and `shutdown` reach them.
+    let plainRepetitions = Mutex(PlainRepetitions())
     private let lastID = Atomic<UInt64>(0)
 
     /// Starts the loop thread. Throws when libcurl, epoll or the thread cannot be set up.
@@ -51,6 +54,17 @@ public final class HTTPClient: Sendable {
     /// Fails every running request, closes every connection and stops the thread. Later calls
     /// to `send` fail at once. Called by `deinit` too; calling it twice is harmless.
     public func shutdown() {
+        let running = plainRepetitions.withLock { repetitions in
+            repetitions.stopped = true
+            return Array(repetitions.running.values)
+        }
+        for repetition in running { repetition.stop(cause: "the HTTP client was shut down") }
         loop.stop()
     }
+}
+
+/// The plain-HTTP repetitions of one client.
+struct PlainRepetitions {
+    var stopped = false
+    var running: [UInt64: PlainRepetition] = [:]
 }

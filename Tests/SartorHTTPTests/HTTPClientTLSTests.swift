@@ -42,6 +42,21 @@ struct HTTPClientTLSTests {
 
         #expect(try await client.send(HTTPRequest(url: server.url)).get().status == 200)
     }
+
+    /// HTTPS repetitions go through libcurl (plain HTTP ones do not).
+    @Test func repeatsOverTLS() async throws {
+        let server = try TLSServer()
+        defer { server.stop() }
+        let configuration = HTTPClientConfiguration(caBundlePath: server.certificatePath)
+        let client = try HTTPClient(configuration: configuration)
+        let handler = CountingHandler(budget: 3)
+
+        await client.repeatedly(HTTPRequest(url: server.url), lanes: 1, handler: handler)
+
+        let results = handler.state.withLock { $0.results }
+        #expect(results.count == 3)
+        #expect(results.allSatisfy { (try? $0.get().body) == Array(TLSServer.content.utf8) })
+    }
 }
 
 /// An `openssl s_server` child process on 127.0.0.1 with a fresh self-signed certificate.

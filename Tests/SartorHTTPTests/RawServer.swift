@@ -16,6 +16,8 @@ final class RawServer: Sendable {
         case silent
         /// Sends headers announcing 1000 bytes, then 10 bytes, then closes.
         case closeMidResponse
+        /// Answers every request with a chunked body of `chunks`, on a kept-alive connection.
+        case respondChunked(chunks: [String])
         /// Answers with a line that is not HTTP.
         case malformed
         /// Writes bytes that are neither HTTP nor TLS as soon as a client connects, then closes.
@@ -106,6 +108,12 @@ final class RawServer: Sendable {
                 write(connection, Array(head.utf8) + Array("ok".utf8))
                 if !announced { usleep(20_000) }
                 return
+            case .respondChunked(let chunks):
+                var text = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                for chunk in chunks {
+                    text += String(chunk.utf8.count, radix: 16) + "\r\n" + chunk + "\r\n"
+                }
+                write(connection, Array((text + "0\r\n\r\n").utf8))
             case .silent:
                 continue
             case .closeMidResponse:
