@@ -83,6 +83,8 @@ struct PlainTarget {
         return (String(host), port, port == 80 ? name : "\(name):\(port)", target)
     }
 
+    // Limitation: the name is resolved once, when the repetition starts; a change of the
+    // host's address during a run is not followed.
     /// The first address `getaddrinfo` gives for a TCP connection to `host`.
     private static func resolve(host: String, port: UInt16) -> ([UInt8], Int32)? {
         var hints = addrinfo()
