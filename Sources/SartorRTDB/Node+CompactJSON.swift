@@ -8,6 +8,7 @@ import Synchronization
 final class CompactJSONMemo: Sendable {
     private let stored = Mutex<[UInt8]?>(nil)
     private let size: Atomic<Int>
+    private let largeReads = Atomic<Int>(0)
 
     /// A memo for a changed node, given the previous memo's size (bytes kept or not) as the
     /// likely size of the new bytes, so that large nodes are written without regrowing.
@@ -23,14 +24,20 @@ final class CompactJSONMemo: Sendable {
     func store(_ bytes: [UInt8]) { stored.withLock { $0 = bytes } }
 
     func noteSize(_ count: Int) { size.store(count, ordering: .relaxed) }
+
+    /// Counts a serialization of this (unchanged) node beyond `Node.memoizedJSONLimit`; true
+    /// from the second on, when the node has shown it is read more often than written.
+    func noteLargeRead() -> Bool { largeReads.add(1, ordering: .relaxed).newValue >= 2 }
 }
 
 extension Node {
     // Limitation: memoized bytes take memory beside the tree itself (about as much again for
-    // the records); nodes above this size (typically whole collections, which are also
-    // written under most often) are not kept, so that memory does not grow with the depth of
-    // the tree. Reading such a node sorts its keys and concatenates its children's memos.
-    /// The largest compact JSON a node keeps in its memo, in bytes.
+    // the records). A node above this size (typically a whole collection, also written under
+    // most often) keeps its bytes only from its second read without a change in between, so
+    // that collections written between reads cost no memory and read-mostly ones (the agents
+    // of a network) are served as one copy. Reading a changed large node sorts its keys and
+    // concatenates its children's memos.
+    /// The largest compact JSON a node keeps in its memo from its first read, in bytes.
     static let memoizedJSONLimit = 1 << 20
 
     /// The node as compact JSON (`json()` without options): from the memo when it holds the
@@ -77,7 +84,7 @@ extension JSONWriter {
             endObject(empty: false)
         }
         memo.noteSize(bytes.count - start)
-        if bytes.count - start <= Node.memoizedJSONLimit {
+        if bytes.count - start <= Node.memoizedJSONLimit || memo.noteLargeRead() {
             memo.store(Array(bytes[start...]))
         }
     }

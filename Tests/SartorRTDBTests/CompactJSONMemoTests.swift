@@ -104,13 +104,22 @@ import Testing
         #expect(harness.read("/p.json") == #"{"c":2}"#)
     }
 
-    @Test func largeNodesAreNotKept() {
+    @Test func largeNodesAreKeptFromTheirSecondUnchangedRead() {
         let text = String(repeating: "x", count: Node.memoizedJSONLimit)
         let node = Node(children: ["big": Node(.string(text)), "small": Node(.int(1))])
-        let root = Node(children: ["n": node, "m": Node(children: ["k": Node(.bool(true))])])
-        #expect(root.json().count > Node.memoizedJSONLimit)
+        var root = Node(children: ["n": node, "m": Node(children: ["k": Node(.bool(true))])])
+        let first = root.json()
+        #expect(first.count > Node.memoizedJSONLimit)
         #expect(root.memo!.bytes == nil)
         #expect(root.child(at: DatabasePath(["n"])).memo!.bytes == nil)
         #expect(root.child(at: DatabasePath(["m"])).memo!.bytes != nil)
+
+        #expect(root.json() == first)
+        #expect(root.memo!.bytes == first)
+
+        // A change starts the count again.
+        root.set(Node(.int(2)), at: DatabasePath(["n", "small"]))
+        #expect(root.json().count == first.count)
+        #expect(root.memo!.bytes == nil)
     }
 }
