@@ -45,10 +45,13 @@ public struct HTTPRequest: Sendable {
     /// When false the response body is counted but not stored, to save memory.
     public var keepsBody: Bool
     public var capturedHeaders: HeaderCapture
+    /// Receives the response body instead of the response (whose body is then empty).
+    public var bodyConsumer: (any ResponseBodyConsumer)?
 
     public init(
         method: String = "GET", url: String, headers: [HTTPHeader] = [], body: [UInt8]? = nil,
-        timeout: Duration? = nil, keepsBody: Bool = true, capturedHeaders: HeaderCapture = .none
+        timeout: Duration? = nil, keepsBody: Bool = true, capturedHeaders: HeaderCapture = .none,
+        bodyConsumer: (any ResponseBodyConsumer)? = nil
     ) {
         self.method = method
         self.url = url
@@ -57,6 +60,7 @@ public struct HTTPRequest: Sendable {
         self.timeout = timeout
         self.keepsBody = keepsBody
         self.capturedHeaders = capturedHeaders
+        self.bodyConsumer = bodyConsumer
     }
 }
 

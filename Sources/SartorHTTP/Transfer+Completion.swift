@@ -15,6 +15,7 @@ extension Transfer {
         let receivedHeaders = headers
         body = []
         headers = []
+        consumer = nil
 
         guard code == CURLE_OK else {
             let kind = CurlFailure.kind(of: code, osErrno: Int32(infoLong(CURLINFO_OS_ERRNO)))
@@ -37,6 +38,7 @@ extension Transfer {
     func abandon(kind: ErrorKind, cause: String) -> HTTPResult {
         body = []
         headers = []
+        consumer = nil
         return .failure(HTTPFailure(kind: kind, message: "\(method) \(url): \(cause)"))
     }
 

@@ -19,6 +19,7 @@ final class Transfer {
     var body: [UInt8] = []
     var headers: [HTTPHeader] = []
     var keepsBody = true
+    var consumer: (any ResponseBodyConsumer)?
     var capture = HeaderCapture.none
 
     private(set) var method = ""
@@ -80,6 +81,8 @@ final class Transfer {
     func prepare(_ request: HTTPRequest, defaultTimeoutMillis: Int) {
         errorBuffer[0] = 0
         keepsBody = request.keepsBody
+        consumer = request.bodyConsumer
+        consumer?.begin()
         if request.capturedHeaders != capture {
             capture = request.capturedHeaders
             // Without a header callback libcurl skips header delivery altogether.
@@ -183,7 +186,9 @@ extension Transfer {
 private let receiveBody: curl_write_callback = { data, size, count, context in
     let length = size * count
     let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
-    if transfer.keepsBody, let data {
+    if let consumer = transfer.consumer, let data {
+        consumer.consume(UnsafeRawBufferPointer(start: data, count: length))
+    } else if transfer.keepsBody, let data {
         if transfer.body.isEmpty { transfer.reserveBodyForContentLength() }
         transfer.body.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
     }

@@ -42,13 +42,6 @@ import Testing
             #"{"k1":{"status":"available","n":[1,{"status":"x"}]},"k2":{"status":"claimed"},"#
             + #""k3":7,"k4":{"title":"t","status":"available"}}"#
         #expect(try JSONScanner.keys(of: Array(text.utf8)) == ["k1", "k2", "k3", "k4"])
-        let open = try JSONScanner.keys(
-            of: Array(text.utf8), whereMember: "status", equals: "available")
-        #expect(open == ["k1", "k4"])
-        let escaped = #"{"e1":{"st\u0061tus":"av\u0061ilable"},"e2":{"status":"available\\"}}"#
-        let matched = try JSONScanner.keys(
-            of: Array(escaped.utf8), whereMember: "status", equals: "available")
-        #expect(matched == ["e1"])
         #expect(try JSONScanner.keys(of: Array("null".utf8)).isEmpty)
         #expect(try JSONScanner.members(of: Array(" {} ".utf8)).isEmpty)
         #expect(try JSONScanner.memberCount(of: Array(text.utf8)) == 4)

@@ -15,10 +15,11 @@ struct PlainTarget {
     let keepsBody: Bool
     let capture: HeaderCapture
 
-    /// `nil` for a URL this path does not serve (not `http://`, with user info, or a host
-    /// that does not resolve): `HTTPClient` then uses libcurl, which reports such problems.
+    /// `nil` for a request this path does not serve (a URL not `http://`, with user info, or
+    /// whose host does not resolve; a body consumer): `HTTPClient` then uses libcurl, which
+    /// also reports such problems.
     init?(_ request: HTTPRequest, configuration: HTTPClientConfiguration) {
-        guard let parts = Self.split(request.url),
+        guard request.bodyConsumer == nil, let parts = Self.split(request.url),
             let (address, family) = Self.resolve(host: parts.host, port: parts.port)
         else { return nil }
         method = request.method

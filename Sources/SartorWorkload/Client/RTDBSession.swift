@@ -21,16 +21,17 @@ public struct RTDBSession: Sendable {
         self.endpoint = endpoint
     }
 
-    /// GET `path`; `shallow` asks for keys only, `etag` asks for the `ETag` header.
+    /// GET `path`; `shallow` asks for keys only, `etag` asks for the `ETag` header; a
+    /// `consumer` reads the body as it arrives, and the response then carries none.
     public func get(
         _ path: String, shallow: Bool = false, etag: Bool = false,
-        context: inout OperationContext
+        consumer: (any ResponseBodyConsumer)? = nil, context: inout OperationContext
     ) async -> HTTPResult {
         let query: [(name: String, value: String)] = shallow ? [("shallow", "true")] : []
         let request = HTTPRequest(
             method: "GET", url: endpoint.url(path, query: query),
             headers: etag ? [HTTPHeader(name: "X-Firebase-ETag", value: "true")] : [],
-            capturedHeaders: etag ? .named(["ETag"]) : .none)
+            capturedHeaders: etag ? .named(["ETag"]) : .none, bodyConsumer: consumer)
         return await send(request, accepting: [], context: &context)
     }
 

@@ -7,16 +7,16 @@ extension SartorAgent {
     /// No available task is a skip; a task taken between the list and the claim, or a 412 on
     /// the conditional write, is a conflict. Neither is an error.
     func claimTask(_ context: inout OperationContext) async -> Outcome {
-        let listing = await session.get(paths.tasks, context: &context)
-        guard case .success(let list) = listing else { return outcome(of: listing) }
-        let open: [String]
-        do {
-            open = try JSONScanner.keys(of: list.body, whereMember: "status", equals: "available")
-        } catch {
-            return invalid(paths.tasks, error)
-        }
-        guard let taskID = open.randomElement(using: &context.random) else {
-            return .skipped(reason: "no available task")
+        // The list is read as it arrives, keeping only the chosen task.
+        let picker = CollectionPicker(
+            whereMember: "status", equals: "available", seed: context.random.next())
+        let listing = await session.get(paths.tasks, consumer: picker, context: &context)
+        guard case .success = listing else { return outcome(of: listing) }
+        let taskID: String
+        switch picker.outcome {
+        case .picked(let key): taskID = key
+        case .empty: return .skipped(reason: "no available task")
+        case .invalid(let reason): return invalid(paths.tasks, reason)
         }
 
         let path = paths.task(taskID)

@@ -2,17 +2,16 @@ import SartorEngine
 
 extension SartorAgent {
     /// GET the whole agent list, pick another agent at random, PUT a message in its inbox.
+    /// The list is read as it arrives, keeping only the chosen agent.
     func directMessage(_ context: inout OperationContext) async -> Outcome {
-        let listing = await session.get(paths.agents, context: &context)
-        guard case .success(let response) = listing else { return outcome(of: listing) }
-        let others: [String]
-        do {
-            others = try JSONScanner.keys(of: response.body).filter { $0 != agentID }
-        } catch {
-            return invalid(paths.agents, error)
-        }
-        guard let recipient = others.randomElement(using: &context.random) else {
-            return .skipped(reason: "no other agent to message")
+        let picker = CollectionPicker(excluding: agentID, seed: context.random.next())
+        let listing = await session.get(paths.agents, consumer: picker, context: &context)
+        guard case .success = listing else { return outcome(of: listing) }
+        let recipient: String
+        switch picker.outcome {
+        case .picked(let key): recipient = key
+        case .empty: return .skipped(reason: "no other agent to message")
+        case .invalid(let reason): return invalid(paths.agents, reason)
         }
         let content = ContentGenerator.message(using: &context.random)
         let message = SartorRecords.directMessage(

@@ -90,6 +90,10 @@ struct SartorAgent: VirtualAgent {
     }
 
     func invalid(_ path: String, _ error: JSONSyntaxError) -> Outcome {
-        .failure(.invalidResponse, message: "GET \(path): \(error)")
+        invalid(path, error.description)
+    }
+
+    func invalid(_ path: String, _ reason: String) -> Outcome {
+        .failure(.invalidResponse, message: "GET \(path): \(reason)")
     }
 }
