@@ -54,21 +54,24 @@ extension RunController {
         if case .failure(let kind, let message) = outcome {
             connectFailures.add(1, ordering: .relaxed)
             recorder.recordError(
-                kind, operation: "connect", message: message, activeSeconds: activeSeconds())
+                kind, operation: "connect", message: message, activeSeconds: activeSeconds(),
+                counted: false)
         } else {
             agent.isConnected = true
         }
     }
 
-    /// Disconnects `agent` if it is connected; a failure goes to the error feed.
+    /// Disconnects `agent` if it is connected; a failure is counted and sent to the error feed.
     func disconnect(_ agent: inout AgentState) async {
         guard agent.isConnected else { return }
         agent.context.resetCounters()
         let outcome = await agent.agent.disconnect(&agent.context)
         agent.isConnected = false
         if case .failure(let kind, let message) = outcome {
+            disconnectFailures.add(1, ordering: .relaxed)
             recorder.recordError(
-                kind, operation: "disconnect", message: message, activeSeconds: activeSeconds())
+                kind, operation: "disconnect", message: message, activeSeconds: activeSeconds(),
+                counted: false)
         }
     }
 }

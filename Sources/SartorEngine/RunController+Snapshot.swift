@@ -59,6 +59,7 @@ extension RunController {
             completedOperations: tallies.reduce(0) { $0 + $1.completed },
             missedStarts: missedStarts.load(ordering: .relaxed),
             connectFailures: connectFailures.load(ordering: .relaxed),
+            disconnectFailures: disconnectFailures.load(ordering: .relaxed),
             interrupted: interrupted.load(ordering: .relaxed),
             expectedRate: expectedRate(load: control.load, recent: view.recentLatency),
             achievedRate: achieved

@@ -30,6 +30,7 @@ public final class RunController: Sendable {
     let inFlight = Atomic<Int>(0)
     let missedStarts = Atomic<Int>(0)
     let connectFailures = Atomic<Int>(0)
+    let disconnectFailures = Atomic<Int>(0)
     /// Operations cut short by the stop's deadline (see `isInterrupted`).
     let interrupted = Atomic<Int>(0)
     /// Set once the stop's deadline has passed and the run cancels what still runs.

@@ -73,10 +73,15 @@ final class RunRecorder: Sendable {
         operations[index].tally.withLock { $0.countRateLimited() }
     }
 
-    /// Adds an event to the error feed without counting an operation (a failed connect, a
-    /// rate-limited pick).
-    func recordError(_ kind: ErrorKind, operation: String, message: String, activeSeconds: Double) {
-        feed.record(time: activeSeconds, operation: operation, kind: kind, message: message)
+    /// Adds an event to the error feed without counting an operation; one not `counted` (a
+    /// failed connect or disconnect, counted apart) stays out of the feed's counts by kind.
+    func recordError(
+        _ kind: ErrorKind, operation: String, message: String, activeSeconds: Double,
+        counted: Bool = true
+    ) {
+        feed.record(
+            time: activeSeconds, operation: operation, kind: kind, message: message,
+            counted: counted)
     }
 
     /// The tallies of every operation, copied under their locks.

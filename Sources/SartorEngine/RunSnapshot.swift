@@ -52,8 +52,11 @@ public struct RunSnapshot: Sendable {
     /// Open model: operations that started later than their intended time by more than the
     /// tolerance, or never started because the run stopped. Always 0 in the closed model.
     public var missedStarts: Int
-    /// Failed `connect` calls of agents (retried after a think time).
+    /// Failed `connect` calls of agents (retried after a think time), and failed
+    /// `disconnect` calls. They are in the error feed's events, not in its counts by kind,
+    /// and not in any operation's errors.
     public var connectFailures: Int
+    public var disconnectFailures: Int
     /// Operations still running at the stop's deadline and cancelled; they are not counted as
     /// operations or errors.
     public var interrupted: Int

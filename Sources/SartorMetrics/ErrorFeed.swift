@@ -28,7 +28,8 @@ public final class ErrorFeed: Sendable {
         public var recentErrors: [ErrorEvent]
         /// The most recent client-side outcomes, newest first.
         public var recentClientSide: [ErrorEvent]
-        /// Every event recorded, by kind, including those that have left the rings.
+        /// Every counted event recorded, by kind, including those that have left the rings:
+        /// the operations' outcomes, not the failures of an agent's connect or disconnect.
         public var countsByKind: [ErrorKind: Int]
 
         /// The number of real errors recorded.
@@ -55,14 +56,16 @@ public final class ErrorFeed: Sendable {
         state = Locked(State(capacity: self.capacity))
     }
 
-    /// Records an event. O(1) plus the cost of cutting a long message.
-    public func record(_ event: ErrorEvent) {
+    /// Records an event; an event not `counted` is shown in the rings but left out of
+    /// `countsByKind` (a failure around the operations, such as an agent's sign-off, counted
+    /// by its owner). O(1) plus the cost of cutting a long message.
+    public func record(_ event: ErrorEvent, counted: Bool = true) {
         var event = event
         if event.message.utf8.count > Self.messageLimit {
             event.message = String(event.message.prefix(Self.messageLimit))
         }
         state.withLock { state in
-            state.countsByKind[event.kind, default: 0] += 1
+            if counted { state.countsByKind[event.kind, default: 0] += 1 }
             if event.kind.isClientSide {
                 state.clientSide.append(event)
             } else {
@@ -72,8 +75,12 @@ public final class ErrorFeed: Sendable {
     }
 
     /// Records an event made of its parts.
-    public func record(time: Double, operation: String, kind: ErrorKind, message: String) {
-        record(ErrorEvent(time: time, operation: operation, kind: kind, message: message))
+    public func record(
+        time: Double, operation: String, kind: ErrorKind, message: String, counted: Bool = true
+    ) {
+        record(
+            ErrorEvent(time: time, operation: operation, kind: kind, message: message),
+            counted: counted)
     }
 
     /// The counts by kind so far.
