@@ -12,6 +12,11 @@ struct ArrivalSchedule: Sendable {
     /// soon as the rate is above 0.
     private var credit = 1.0
 
+    /// How exact the start times are: they are sums of floating-point steps, so the start due
+    /// at the very end of a run (the 11th of 10/s over 1 s) may come out a hair before it.
+    /// A start within this much of the end belongs to the end and does not run.
+    static let precision = Duration.microseconds(1)
+
     /// The intended start of the next operation if the rate stays at `rate`, or `nil` when
     /// `rate` is 0.
     func nextStart(rate: Double) -> Duration? {

@@ -27,7 +27,8 @@ extension RunController {
                 await waitWhilePaused()
                 continue
             }
-            guard let next = schedule.nextStart(rate: rate), next < end ?? .seconds(Int64.max)
+            guard let next = schedule.nextStart(rate: rate),
+                next + ArrivalSchedule.precision < end ?? .seconds(Int64.max)
             else {
                 // Nothing due before the end: keep the schedule at the present, not in the past.
                 schedule.advance(to: active, rate: 0)
@@ -149,8 +150,8 @@ extension RunController {
         }
         guard let next = schedule.nextStart(rate: rate) else { return }
         let due = min(active, end ?? active)
-        guard due > next else { return }
-        let unstarted = ((due - next).seconds * rate).rounded(.up)
+        guard due > next + ArrivalSchedule.precision else { return }
+        let unstarted = ((due - next - ArrivalSchedule.precision).seconds * rate).rounded(.up)
         missedStarts.add(Int(unstarted), ordering: .relaxed)
     }
 

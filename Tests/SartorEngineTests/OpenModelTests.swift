@@ -39,6 +39,17 @@ import Testing
         #expect(workload.log.mostRunningAtOnce == 1)
     }
 
+    @Test(arguments: [3.0, 7.0, 10.0, 20.0])
+    func aRateOverADurationStartsExactlyRateTimesDuration(rate: Double) async {
+        let workload = SyntheticWorkload(weights: [1]) { _, _, _, _ in .success }
+        let controller = RunController(
+            workload: workload,
+            configuration: Self.open(rate: rate, maxInFlight: 50, duration: .seconds(1)))
+        let final = await controller.run()
+        // Every start due before the end runs, late or not; the one due at the end does not.
+        #expect(final.completedOperations == Int(rate))
+    }
+
     @Test func nothingScheduledIsDroppedSilently() async {
         let workload = SyntheticWorkload(weights: [1]) { _, _, _, _ in
             await work(for: .milliseconds(5))
