@@ -88,8 +88,10 @@ struct HTTPCommand: Subcommand {
         let summary = summarize(await controller.run())
 
         print(json ? summary.json() : summary.text())
-        if summary.requests > 0 && summary.statusCodes.isEmpty {
-            let cause = summary.recentErrors.first ?? "no request got a response"
+        if summary.requests + summary.interrupted > 0 && summary.statusCodes.isEmpty {
+            let cause =
+                summary.recentErrors.first
+                ?? "no request got a response before the stop's deadline"
             FileHandle.standardError.write(
                 Data("\(Tool.name): no response at all: \(cause)\n".utf8))
             return .failure

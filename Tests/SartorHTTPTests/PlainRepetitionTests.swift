@@ -64,12 +64,15 @@ struct PlainRepetitionTests {
         #expect(results.count == 5)
         #expect(results.allSatisfy { (try? $0.get().status) == 200 })
         #expect(server.connections.load(ordering: .relaxed) >= 5)
+        // A request sent again counts the bytes of the attempt that was answered.
+        let sent = results.compactMap { try? $0.get().bytesSent }
+        #expect(sent.allSatisfy { $0 == server.requests[0].byteCount })
     }
 
     @Test func failuresAreClassified() async throws {
         let cases: [(RawServer.Behaviour, ErrorKind)] = [
             (.closeMidResponse, .connectionReset), (.malformed, .invalidResponse),
-            (.silent, .timeout),
+            (.garbageThenClose, .invalidResponse), (.silent, .timeout),
         ]
         let configuration = HTTPClientConfiguration(requestTimeout: .milliseconds(300))
         let client = try HTTPClient(configuration: configuration)

@@ -20,6 +20,8 @@ final class RawServer: Sendable {
         case respondChunked(chunks: [String])
         /// Answers with a line that is not HTTP.
         case malformed
+        /// Answers with bytes that are not HTTP and no line end, then closes.
+        case garbageThenClose
         /// Writes bytes that are neither HTTP nor TLS as soon as a client connects, then closes.
         case garbageOnConnect
     }
@@ -122,6 +124,9 @@ final class RawServer: Sendable {
                 return
             case .malformed:
                 write(connection, Array("this is not http at all\r\n\r\n".utf8))
+                return
+            case .garbageThenClose:
+                write(connection, [0, 1, 2] + Array("junkjunk".utf8))
                 return
             case .garbageOnConnect:
                 return

@@ -129,6 +129,23 @@ private func parse(
         }
     }
 
+    @Test func garbageIsInvalidWithoutWaitingForALineEnd() {
+        var (parser, progress) = parse("HTTP/1")
+        #expect(progress == .needsMore)
+        #expect(parser.endOfStream() == .truncated)
+        guard case .invalid = parse("\u{0}\u{1}\u{2}junk").1 else {
+            Issue.record("garbage without a line end was not refused at once")
+            return
+        }
+        var fresh = ResponseParser()
+        fresh.reset(expectsBody: true, keepsBody: false, capture: .none)
+        _ = Array("HTX".utf8).withUnsafeBytes { fresh.feed($0) }
+        guard case .invalid = fresh.endOfStream() else {
+            Issue.record("garbage before the end of the connection was not invalid")
+            return
+        }
+    }
+
     @Test func anEndlessLineIsRefused() {
         let text = "HTTP/1.1 200 OK\r\nX-Long: " + String(repeating: "a", count: 70_000)
         guard case .invalid = parse(text, cuts: [1000, 30_000, 60_000]).1 else {

@@ -317,6 +317,8 @@ extension PlainRepetition {
             case .complete:
                 disconnect(lane)
                 return succeed(lane)
+            case .invalid(let reason):
+                return fail(lane, .invalidResponse, cause: "invalid response: \(reason)")
             case .nothingReceived, .truncated:
                 return connectionLost(lane, cause: cause)
             }
@@ -330,6 +332,9 @@ extension PlainRepetition {
         if lanes[lane].reused && unanswered && !lanes[lane].resent {
             disconnect(lane)
             lanes[lane].resent = true
+            // The counts are those of the attempt that answers, as for libcurl.
+            lanes[lane].bytesSent = 0
+            lanes[lane].bytesReceived = 0
             return connect(lane)
         }
         fail(lane, .connectionReset, cause: cause)

@@ -23,6 +23,8 @@ struct ResponseParser {
         case nothingReceived
         /// The response was cut short.
         case truncated
+        /// What arrived before the end cannot be the start of an HTTP/1.x response.
+        case invalid(String)
     }
 
     private enum State: Equatable {
@@ -93,6 +95,7 @@ struct ResponseParser {
                         contentsOf: UnsafeRawBufferPointer(start: base + index, count: rest))
                     index = bytes.count
                     if line.count > Self.maxLineBytes { return .invalid("a line over 64 KiB") }
+                    if !statusLineMayFollow { return .invalid("not an HTTP/1.x status line") }
                     continue
                 }
                 let end = base.distance(to: UnsafeRawPointer(found))
@@ -114,7 +117,15 @@ struct ResponseParser {
             state = .done
             return .complete
         }
+        if !statusLineMayFollow { return .invalid("not an HTTP/1.x status line") }
         return receivedAny ? .truncated : .nothingReceived
+    }
+
+    /// False once the status line read so far cannot begin with `HTTP/1.`.
+    private var statusLineMayFollow: Bool {
+        guard state == .statusLine else { return true }
+        let count = min(line.count, Self.httpPrefix.count)
+        return line.prefix(count).elementsEqual(Self.httpPrefix.prefix(count))
     }
 
     private func progress(leftover: Int) -> Progress {
