@@ -76,6 +76,7 @@ final class CursesTerminal {
     /// Makes `theme` the one drawn with; the next `draw` repaints every cell.
     func apply(_ theme: Theme) {
         attributes = [:]
+        let theme = depth == .basic8 ? theme.eightColors : theme
         for (index, role) in StyleRole.allCases.enumerated() {
             let style = theme.style(role)
             var value = attr_t(0)
@@ -161,8 +162,7 @@ final class CursesTerminal {
     }
 
     private func colorNumber(_ color: ThemeColor) -> Int16 {
-        let shown = depth == .basic8 ? color.basic : color
-        guard case .indexed(let index) = shown else { return -1 }
+        guard case .indexed(let index) = color else { return -1 }
         return Int16(index)
     }
 
