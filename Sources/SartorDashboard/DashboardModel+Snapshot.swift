@@ -40,14 +40,19 @@ extension DashboardModel {
                 timeSeconds: $0.time, operation: $0.operation, kind: $0.kind.label,
                 message: $0.message)
         }
-        let counts = snapshot.errors.countsByKind.filter { !$0.key.isClientSide }
-            .map { (kind: $0.key.label, count: $0.value) }
+        // The operations' own counts by kind, taken under the same lock as their error
+        // counts, so that they add up to the errors shown; the feed's ring holds events.
+        let byKind = snapshot.operations.reduce(into: [String: Int]()) { counts, stats in
+            for (kind, count) in stats.errorsByKind { counts[kind.label, default: 0] += count }
+        }
+        let counts = byKind.map { (kind: $0.key, count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.kind < $1.kind }
         self.init(
             target: target, root: root, load: load, state: RunState(snapshot.state),
             elapsedSeconds: elapsed, durationSeconds: snapshot.durationLimit.map(Self.seconds),
             operations: operations, seconds: seconds, errors: errors, errorCounts: counts,
-            inFlight: snapshot.inFlight)
+            connectFailures: snapshot.connectFailures,
+            disconnectFailures: snapshot.disconnectFailures, inFlight: snapshot.inFlight)
     }
 
     private static func seconds(_ duration: Duration) -> Double {

@@ -109,15 +109,19 @@ public struct DashboardModel: Equatable, Sendable {
     public var seconds: [Second]
     /// The most recent errors, newest first.
     public var errors: [ErrorLine]
-    /// Error counts by kind label, largest first.
+    /// Error counts by kind label, largest first: the operations' real errors only, so that
+    /// they add up to `totalErrors`.
     public var errorCounts: [(kind: String, count: Int)]
+    /// Failed agent connects and disconnects: in `errors`, but neither operations nor errors.
+    public var connectFailures: Int
+    public var disconnectFailures: Int
     public var inFlight: Int
 
     public init(
         target: String, root: String, load: Load, state: RunState, elapsedSeconds: Double,
         durationSeconds: Double?, operations: [Operation], seconds: [Second] = [],
         errors: [ErrorLine] = [], errorCounts: [(kind: String, count: Int)] = [],
-        inFlight: Int = 0
+        connectFailures: Int = 0, disconnectFailures: Int = 0, inFlight: Int = 0
     ) {
         self.target = target
         self.root = root
@@ -129,6 +133,8 @@ public struct DashboardModel: Equatable, Sendable {
         self.seconds = seconds
         self.errors = errors
         self.errorCounts = errorCounts
+        self.connectFailures = connectFailures
+        self.disconnectFailures = disconnectFailures
         self.inFlight = inFlight
     }
 
@@ -139,7 +145,8 @@ public struct DashboardModel: Equatable, Sendable {
             && lhs.seconds == rhs.seconds && lhs.errors == rhs.errors
             && lhs.errorCounts.map(\.kind) == rhs.errorCounts.map(\.kind)
             && lhs.errorCounts.map(\.count) == rhs.errorCounts.map(\.count)
-            && lhs.inFlight == rhs.inFlight
+            && lhs.connectFailures == rhs.connectFailures
+            && lhs.disconnectFailures == rhs.disconnectFailures && lhs.inFlight == rhs.inFlight
     }
 }
 
@@ -152,8 +159,16 @@ extension DashboardModel {
         durationSeconds.map { max(0, $0 - elapsedSeconds) }
     }
 
-    /// Operations in the last whole second.
-    public var operationsPerSecondNow: Double { Double(seconds.last?.operations ?? 0) }
+    /// Operations in the last whole second of active time; 0 while paused, since the last
+    /// active second is from before the pause and no operation starts now.
+    public var operationsPerSecondNow: Double {
+        state == .paused ? 0 : Double(seconds.last?.operations ?? 0)
+    }
+
+    /// True while the run is meant to go on but every weight is 0, so no operation starts.
+    public var isIdle: Bool {
+        state == .running && !operations.isEmpty && operations.allSatisfy { $0.weight <= 0 }
+    }
 
     /// Operations per second of active time over the whole run.
     public var operationsPerSecondAverage: Double {

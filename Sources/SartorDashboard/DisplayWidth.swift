@@ -45,6 +45,25 @@ enum DisplayWidth {
         return right ? padding + cut : cut + padding
     }
 
+    /// `text` broken at spaces into lines of at most `columns` (at least 1); a word longer than
+    /// a line is cut with `…`.
+    static func wrap(_ text: String, to columns: Int) -> [String] {
+        let columns = max(columns, 1)
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ").map(String.init) {
+            if line.isEmpty {
+                line = truncate(word, to: columns)
+            } else if of(line) + 1 + of(word) <= columns {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = truncate(word, to: columns)
+            }
+        }
+        return lines + [line]
+    }
+
     private static func isZeroWidth(_ value: UInt32) -> Bool {
         (0x300...0x36F).contains(value) || (0x200B...0x200F).contains(value)
             || (0xFE00...0xFE0F).contains(value) || (0x20D0...0x20FF).contains(value)

@@ -66,6 +66,12 @@ enum Format {
         return hours > 0 ? "\(hours):" + mmss : mmss
     }
 
+    /// Time left, rounded up, so that with the elapsed time (rounded down by `clock`) it adds
+    /// up to a whole-second duration: `01:35` elapsed and `03:25` remaining of five minutes.
+    static func countdown(_ seconds: Double) -> String {
+        clock(seconds.rounded(.up))
+    }
+
     /// `clock` with tenths, for the error feed: `03:07.4`.
     static func clockTenths(_ seconds: Double) -> String {
         let tenths = Int((max(0, seconds) * 10).rounded(.down)) % 10

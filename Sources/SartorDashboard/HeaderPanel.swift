@@ -10,13 +10,16 @@ enum HeaderPanel {
             case .agents(let count): "closed: \(count) agents"
             case .ratePerSecond(let rate): "open: \(Format.rate(rate)) ops/s"
             }
-        let (badge, badgeRole) = Self.badge(model.state, quitting: state.quitting)
+        let (badge, badgeRole) =
+            model.isIdle && !state.quitting
+            ? (" IDLE: all weights 0 ", StyleRole.paused)
+            : Self.badge(model.state, quitting: state.quitting)
         let badgeX = rect.maxX - DisplayWidth.of(badge) - 1
         let first = " sartor-load  \(model.target)  root \(model.root)  \(load)"
         grid.write(first, x: rect.x, y: rect.y, role: .header, maxWidth: badgeX - rect.x - 1)
         grid.write(badge, x: badgeX, y: rect.y, role: badgeRole)
 
-        let remaining = model.remainingSeconds.map { Format.clock($0) } ?? "until stopped"
+        let remaining = model.remainingSeconds.map { Format.countdown($0) } ?? "until stopped"
         var parts = [
             "elapsed \(Format.clock(model.elapsedSeconds))", "remaining \(remaining)",
             "ops \(Format.count(model.totalOperations))",

@@ -11,8 +11,11 @@ enum LatencyPanel {
         let measured = summaries.filter { $0.count > 0 }
         let smallest = measured.map(\.p50Micros).min() ?? 1
         let largest = measured.map(\.p99Micros).max() ?? 1_000
-        let nameWidth = min(16, max(8, rect.width / 5))
         let numbersWidth = 3 * 8
+        // Names whole up to 16 columns, as long as the bars keep a readable 20 columns.
+        let longest = model.operations.map { DisplayWidth.of($0.name) }.max() ?? 0
+        let room = rect.width - 2 - 1 - numbersWidth - 1 - 20
+        let nameWidth = max(8, min(16, max(rect.width / 5, longest), room))
         let barWidth = max(1, rect.width - 2 - nameWidth - 1 - numbersWidth - 1)
         let scale = LatencyScale(
             smallestMicros: smallest, largestMicros: largest, columns: barWidth)

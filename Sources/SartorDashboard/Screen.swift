@@ -60,10 +60,14 @@ public enum Screen {
             "Enlarge the window, or run with --no-tui.",
             "q quits.",
         ]
-        let top = max(0, (height - lines.count) / 2)
-        for (index, line) in lines.enumerated() {
-            let x = max(0, (width - DisplayWidth.of(line)) / 2)
-            grid.write(line, x: x, y: top + index, role: index == 0 ? .warning : .text)
+        // Wrapped, one column of margin each side, so that a very narrow window still reads.
+        let wrapped = lines.enumerated().flatMap { index, line in
+            DisplayWidth.wrap(line, to: width - 2).map { (text: $0, isFirst: index == 0) }
+        }
+        let top = max(0, (height - wrapped.count) / 2)
+        for (index, line) in wrapped.enumerated() {
+            let x = max(0, (width - DisplayWidth.of(line.text)) / 2)
+            grid.write(line.text, x: x, y: top + index, role: line.isFirst ? .warning : .text)
         }
     }
 }

@@ -30,7 +30,7 @@ enum StatusPanel {
             + DisplayWidth.pad(perMinute(model.totalOperations), to: 10, right: true)
         grid.write(total, x: inner.x, y: inner.y + 1 + rows, role: .title)
 
-        let remaining = model.remainingSeconds.map { Format.clock($0) } ?? "until stopped"
+        let remaining = model.remainingSeconds.map { Format.countdown($0) } ?? "until stopped"
         let errors =
             "errors \(Format.count(model.totalErrors)) (\(Format.percent(model.errorRate)))"
         let y = inner.y + 2 + rows

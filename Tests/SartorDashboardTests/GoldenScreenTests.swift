@@ -28,6 +28,12 @@ import Testing
             Screen.render(Fixtures.model, state: state, width: 120, height: 40), "running-120x40")
     }
 
+    @Test func smallestFullScreenAt110x38() throws {
+        try check(
+            Screen.render(Fixtures.model, state: DashboardState(), width: 110, height: 38),
+            "running-110x38")
+    }
+
     @Test func compactScreenAt80x24() throws {
         try check(
             Screen.render(Fixtures.model, state: DashboardState(), width: 80, height: 24),

@@ -26,6 +26,33 @@ private struct InstantWorkload: Workload {
     }
 }
 
+/// Agents whose first connect is refused and whose disconnect times out; every fourth
+/// operation fails.
+private struct FlakySignInWorkload: Workload {
+    let operations = [OperationSpec(name: "read", weight: 1)]
+
+    func makeAgent(index: Int) -> any VirtualAgent { Agent() }
+
+    struct Agent: VirtualAgent {
+        var connects = 0
+        var calls = 0
+
+        mutating func connect(_ context: inout OperationContext) async -> Outcome {
+            connects += 1
+            return connects == 1 ? .failure(.connectionRefused, message: "refused") : .success
+        }
+
+        mutating func disconnect(_ context: inout OperationContext) async -> Outcome {
+            .failure(.timeout, message: "no answer")
+        }
+
+        mutating func run(operation: Int, _ context: inout OperationContext) async -> Outcome {
+            calls += 1
+            return calls % 4 == 0 ? .failure(.httpStatus(500), message: "boom") : .success
+        }
+    }
+}
+
 /// The view model built from a real engine run, and the keys' calls reaching the engine.
 @Suite struct SnapshotAdapterTests {
     func finishedRun() async -> (EngineControl, RunSnapshot) {
@@ -64,5 +91,29 @@ private struct InstantWorkload: Workload {
         #expect(after.operations[0].initialWeight == 3)
         KeyCommand.restoreWeights.apply(to: &state, model: after, control: control)
         #expect(control.model().operations[0].weight == 3)
+    }
+
+    @Test func agentFailuresStayOutOfTheKindsAndShowApart() async {
+        let configuration = RunConfiguration(
+            model: .closed(agents: 2, think: .none), operationLimit: 200, seed: 3)
+        let controller = RunController(
+            workload: FlakySignInWorkload(), configuration: configuration)
+        let control = EngineControl(controller: controller, target: "http://127.0.0.1:1", root: "t")
+        let final = await controller.run()
+        let model = control.model()
+        #expect(model.connectFailures == final.connectFailures)
+        #expect(model.disconnectFailures == final.disconnectFailures)
+        #expect(model.connectFailures == 2)
+        #expect(model.disconnectFailures == 2)
+        #expect(model.totalErrors > 0)
+        #expect(model.errorCounts.map(\.kind) == ["http 500"])
+        #expect(model.errorCounts.reduce(0) { $0 + $1.count } == model.totalErrors)
+        #expect(model.errors.contains { $0.operation == "connect" })
+        var state = DashboardState()
+        state.page = .errors
+        let text = Screen.render(model, state: state, width: 80, height: 24).text
+        #expect(text.contains("\(model.totalErrors) in total"))
+        #expect(text.contains("http 500 ×\(model.totalErrors)"))
+        #expect(text.contains("connect 2, disconnect 2"))
     }
 }
