@@ -27,86 +27,76 @@ enum DataFile {
     /// Checks that the directory of `path` exists and can take the temporary file and the
     /// rename of `replace`, so that a bad path fails at start rather than at the first save.
     static func checkWritable(_ path: String) throws(ServerError) {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let directory = directory(of: path)
         guard access(directory, W_OK | X_OK) == 0 else {
             let reason = String(cString: strerror(errno))
             throw .cannotPersist(path: path, reason: "directory \(directory): \(reason)")
         }
     }
 
-    /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it
-    /// over `path`, so that a reader (or a crash) sees the old file or the new one, never half.
+    /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, renames it over
+    /// `path`, then flushes the directory, so that a reader (or a crash) sees the old file or
+    /// the new one, never half. The file keeps the permission bits of the one it replaces; a
+    /// new file gets 0644 (less the umask).
     static func replace(_ path: String, with bytes: [UInt8]) throws(ServerError) {
         let temporary = "\(path).tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let kept = existingMode(path)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, kept ?? 0o644)
         guard fd >= 0 else { throw failure(path) }
+        // open() applies the umask; the replaced file's bits are restored exactly.
+        if let kept, fchmod(fd, kept) != 0 {
+            throw discard(fd, temporary, path)
+        }
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes {
                 Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset)
             }
             if written < 0, errno == EINTR { continue }
-            guard written > 0 else {
-                let error = failure(path)
-                close(fd)
-                unlink(temporary)
-                throw error
-            }
+            guard written > 0 else { throw discard(fd, temporary, path) }
             offset += written
         }
-        guard fsync(fd) == 0, close(fd) == 0, rename(temporary, path) == 0 else {
+        guard fsync(fd) == 0 else { throw discard(fd, temporary, path) }
+        guard close(fd) == 0, rename(temporary, path) == 0 else {
             let error = failure(path)
             unlink(temporary)
             throw error
         }
+        try syncDirectory(of: path)
+    }
+
+    /// The permission bits of the file at `path`, or nil when there is none.
+    private static func existingMode(_ path: String) -> mode_t? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return status.st_mode & 0o7777
+    }
+
+    /// Flushes the directory entry of a rename, without which a crash may bring back the old
+    /// file (or none) even though the new one's data reached the disk.
+    private static func syncDirectory(of path: String) throws(ServerError) {
+        let directory = directory(of: path)
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(path) }
+        defer { close(fd) }
+        // Some file systems cannot sync a directory; the rename itself has happened.
+        guard fsync(fd) == 0 || errno == EINVAL else { throw failure(path) }
+    }
+
+    private static func directory(of path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        return slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+    }
+
+    /// The error of the last call, after closing and removing the temporary file.
+    private static func discard(_ fd: Int32, _ temporary: String, _ path: String) -> ServerError {
+        let error = failure(path)
+        close(fd)
+        unlink(temporary)
+        return error
     }
 
     private static func failure(_ path: String) -> ServerError {
         .cannotPersist(path: path, reason: String(cString: strerror(errno)))
-    }
-}
-
-/// Knows whether the tree changed since it was last saved, and saves it when it did.
-///
-/// Thread-safety: the change count is atomic; saves are serialized by the `saved` mutex, held
-/// for the whole write so that two saves never race on the temporary file.
-final class ChangeTracker: Sendable {
-    let dataFile: String?
-    private let export: @Sendable () -> [UInt8]
-    private let generation = Atomic<Int>(0)
-    private let saved = Mutex<Int>(0)
-
-    init(dataFile: String?, export: @escaping @Sendable () -> [UInt8]) {
-        self.dataFile = dataFile
-        self.export = export
-    }
-
-    /// Records that a write has been applied (called after the write, so that a save that
-    /// reads the new count also sees the write).
-    func noteChange() {
-        generation.add(1, ordering: .releasing)
-    }
-
-    /// Saves the tree if it changed since the last save; logs the outcome. A failed save is
-    /// retried at the next call.
-    func persistIfChanged(log: ServerLog) {
-        guard let dataFile else { return }
-        saved.withLock { savedGeneration in
-            let current = generation.load(ordering: .acquiring)
-            guard current != savedGeneration else { return }
-            let started = ContinuousClock.now
-            let bytes = export()
-            do {
-                try DataFile.replace(dataFile, with: bytes)
-                savedGeneration = current
-                let millis = Int((started.duration(to: .now).seconds * 1000).rounded())
-                log.write(
-                    "sartor-load serve: persisted \(bytes.count) bytes to \(dataFile) "
-                        + "in \(millis) ms")
-            } catch {
-                log.write("sartor-load serve: persist failed: \(error)")
-            }
-        }
     }
 }

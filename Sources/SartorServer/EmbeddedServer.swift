@@ -68,7 +68,8 @@ public final class EmbeddedServer: Sendable {
         if configuration.dataFile != nil {
             tasks.append(
                 PeriodicTasks.Task(interval: configuration.persistInterval) {
-                    changes.persistIfChanged(log: log)
+                    // A failure is logged and retried at the next interval.
+                    try? changes.persistIfChanged(log: log)
                 })
         }
         periodic = PeriodicTasks(tasks)
@@ -89,15 +90,39 @@ public final class EmbeddedServer: Sendable {
     }
 
     /// Ends every stream, stops serving, writes the tree one last time when it changed, and
-    /// logs the counts. Idempotent; safe from any thread.
+    /// logs the counts. Idempotent; safe from any thread. A failed last save is logged only;
+    /// `shutDown()` reports it.
     public func stop() {
+        try? shutDown()
+    }
+
+    /// `stop()`, throwing `unsavedChanges` when the last save of the tree failed (the counts
+    /// are logged first). Only the first call stops and can throw; later ones return at once.
+    public func shutDown() throws(ServerError) {
         guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
         periodic.stop()
         daemon.stop()
-        changes.persistIfChanged(log: configuration.log)
+        var failure: ServerError?
+        do {
+            try changes.persistIfChanged(log: configuration.log)
+        } catch {
+            if case .cannotPersist(let path, let reason) = error {
+                failure = .unsavedChanges(path: path, reason: reason)
+            } else {
+                failure = error
+            }
+        }
         let statistics = statistics
         configuration.log.write(
             "sartor-load serve: stopped; \(statistics.summary); \(statistics.faults.summary)")
+        if let failure { throw failure }
+    }
+
+    /// Waits for a save of the tree in progress to finish, then calls `exit` with saves held
+    /// off: for a process that must end at once (a repeated signal) without leaving a
+    /// half-written temporary file. Saves nothing itself.
+    public func exitBetweenSaves(_ exit: () -> Never) -> Never {
+        changes.withSavesHeld(exit)
     }
 
     deinit { stop() }

@@ -1,6 +1,7 @@
 import Foundation
 import SartorCommandLine
 import SartorServer
+import Synchronization
 
 /// `sartor-load serve`: the embedded RTDB-compatible server as a standalone process.
 enum ServeCommand: Subcommand {
@@ -16,10 +17,12 @@ enum ServeCommand: Subcommand {
             persist and failure lines go to stderr. Fault injection rehearses an unhealthy \
             database: failures with RTDB's own bodies, added latency that holds no server \
             thread, and periodic stalls. Ctrl-C or SIGTERM saves the tree, prints the request \
-            and fault counts, and exits 0.
+            and fault counts, and exits 0. A second signal lets that save finish, then exits \
+            130; a third exits 130 at once, but never in the middle of a save.
 
-            Exit codes: 0 stopped by a signal, 1 cannot listen or write --data, 64 bad usage, \
-            65 a --data file that is not a Firebase JSON export (left untouched).
+            Exit codes: 0 stopped by a signal, 1 cannot listen or write --data (the last save \
+            at shutdown included), 64 bad usage, 65 a --data file that is not a Firebase JSON \
+            export (left untouched), 130 stopped by a second signal.
             """,
         options: [
             OptionSpec(
@@ -90,18 +93,18 @@ enum ServeCommand: Subcommand {
     static func run(_ parsed: ParsedCommand) async throws -> ExitCode {
         let configuration = try configuration(parsed)
         let (signals, received) = AsyncStream.makeStream(of: String.self)
+        let shutdown = ServeShutdown(log: configuration.log)
         TerminationSignals.install { name, ordinal in
-            // A second signal while shutting down exits at once.
-            if ordinal > 1 { _exit(130) }
-            received.yield(name)
+            if ordinal == 1 { received.yield(name) } else { shutdown.repeated(name, ordinal) }
         }
         let server = try EmbeddedServer.start(configuration)
+        shutdown.serving(server)
         FileHandle.standardOutput.write(Data((server.baseURL + "\n").utf8))
         var waiting = signals.makeAsyncIterator()
         let signal = await waiting.next() ?? "end of input"
         configuration.log.write("sartor-load serve: \(signal) received, shutting down")
-        server.stop()
-        return .success
+        try server.shutDown()
+        return shutdown.interrupted ? .interrupted : .success
     }
 
     static func configuration(_ parsed: ParsedCommand) throws -> ServerConfiguration {
@@ -186,5 +189,45 @@ enum ServeCommand: Subcommand {
                 hint: "use e.g. 256MB, 64KB or 1000000")
         }
         return number * unit.scale
+    }
+}
+
+/// What signals after the first do while `serve` shuts down: the second one only changes the
+/// exit code to 130, so that the last save is never cut short (`timeout` and process-group
+/// kills send SIGTERM twice); a third ends the process at once, waiting only for a save in
+/// progress so that no temporary file is left half-written.
+///
+/// Thread-safety: the server and the flag are under one `Mutex`, shared by the signal thread
+/// and the command.
+final class ServeShutdown: Sendable {
+    private struct State {
+        var server: EmbeddedServer?
+        var interrupted = false
+    }
+    private let state = Mutex(State())
+    private let log: ServerLog
+
+    init(log: ServerLog) { self.log = log }
+
+    /// Whether a second signal arrived: the command then exits 130 after shutting down.
+    var interrupted: Bool { state.withLock { $0.interrupted } }
+
+    /// The server a third signal must wait for.
+    func serving(_ server: EmbeddedServer) {
+        state.withLock { $0.server = server }
+    }
+
+    /// Signal number `ordinal` (2 or more), named `name`.
+    func repeated(_ name: String, _ ordinal: Int) {
+        let server = state.withLock { state -> EmbeddedServer? in
+            state.interrupted = true
+            return state.server
+        }
+        guard ordinal > 2 else {
+            log.write("sartor-load serve: \(name) again; exiting 130 once the tree is saved")
+            return
+        }
+        guard let server else { _exit(ExitCode.interrupted.rawValue) }
+        server.exitBetweenSaves { _exit(ExitCode.interrupted.rawValue) }
     }
 }

@@ -13,6 +13,8 @@ import Testing
         let output = Pipe()
         let error = Pipe()
         private(set) var url = ""
+        /// Standard error read so far by `waitForLog`.
+        private var logSoFar = Data()
 
         init(_ arguments: [String]) throws {
             process.executableURL = BuiltExecutable.url
@@ -31,9 +33,23 @@ import Testing
         /// Sends `signal`, waits for the exit, and returns the status and stderr.
         func stop(_ signal: Int32 = SIGTERM) -> (status: Int32, log: String) {
             kill(process.processIdentifier, signal)
-            let log = error.fileHandleForReading.readDataToEndOfFile()
+            return waitForExit()
+        }
+
+        /// Waits for the exit and returns the status and all of stderr.
+        func waitForExit() -> (status: Int32, log: String) {
+            let log = logSoFar + error.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             return (process.terminationStatus, String(decoding: log, as: UTF8.self))
+        }
+
+        /// Reads stderr until a line containing `text` has arrived (or stderr ends).
+        func waitForLog(containing text: String) throws {
+            while !String(decoding: logSoFar, as: UTF8.self).contains(text),
+                let byte = try error.fileHandleForReading.read(upToCount: 1), !byte.isEmpty
+            {
+                logSoFar.append(byte)
+            }
         }
     }
 
@@ -67,6 +83,53 @@ import Testing
         #expect(log.contains("500=\(statuses[500, default: 0])"))
         let saved = try String(contentsOfFile: dataFile, encoding: .utf8)
         #expect(saved.hasPrefix("{\"k\":"))
+    }
+
+    func makeDirectory() throws -> String {
+        let directory = NSTemporaryDirectory() + "sartor-serve-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test func aSecondSIGTERMLetsTheLastSaveFinishThenExits130() async throws {
+        let directory = try makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let dataFile = directory + "/tree.json"
+        let server = try ServeProcess(["--data", dataFile, "--persist-every", "1h"])
+        // Megabytes, so that the last save is still running when the second signal lands.
+        let value = "\"" + String(repeating: "x", count: 4 << 20) + "\""
+        let big = "{" + (0..<4).map { "\"\($0)\":\(value)" }.joined(separator: ",") + "}"
+        #expect(try await send("PUT", "\(server.url)/big.json", big) == 200)
+        #expect(try await send("PUT", "\(server.url)/small.json", "1") == 200)
+
+        // Two signals sent together may merge into one; the second follows the first's log.
+        kill(server.process.processIdentifier, SIGTERM)
+        try server.waitForLog(containing: "shutting down")
+        kill(server.process.processIdentifier, SIGTERM)
+        let (status, log) = server.waitForExit()
+        #expect(status == 130)
+        #expect(log.contains("persisted"))
+        let saved = try String(contentsOfFile: dataFile, encoding: .utf8)
+        #expect(saved.hasPrefix("{\"big\":{\"0\":\"xxx"))
+        #expect(saved.utf8.count > 16 << 20)
+        #expect(saved.hasSuffix("\"small\":1}"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["tree.json"])
+    }
+
+    @Test func aFailedLastSaveExits1NamingTheFileAndTheCause() async throws {
+        let directory = try makeDirectory()
+        let dataFile = directory + "/t.json"
+        let server = try ServeProcess(["--data", dataFile, "--persist-every", "1h"])
+        #expect(try await send("PUT", "\(server.url)/a.json", "1") == 200)
+        try FileManager.default.removeItem(atPath: directory)
+
+        let (status, log) = server.stop()
+        #expect(status == 1)
+        #expect(log.contains("stopped; requests: 1 "))
+        #expect(
+            log.contains(
+                "could not save the tree to \(dataFile) at shutdown: No such file or directory"))
     }
 
     @Test func anUnparsableDataFileExits65AndIsKept() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Synchronization
 import Testing
 
@@ -88,6 +89,44 @@ struct PersistenceTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["atomic.json"])
         #expect(throws: ServerError.self) {
             try DataFile.replace(directory + "/missing/dir/x.json", with: [])
+        }
+    }
+
+    func mode(_ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return try #require(attributes[.posixPermissions] as? Int)
+    }
+
+    @Test func savingKeepsTheFilePermissions() throws {
+        let path = directory + "/private.json"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("{\"a\":1}".utf8)))
+        #expect(chmod(path, 0o600) == 0)
+        let server = try rtdbServer { $0.dataFile = path }
+        #expect(try request(server.port, "PUT", "/b.json", body: "2").status == 200)
+        try server.shutDown()
+        #expect(contents(path) == "{\"a\":1,\"b\":2}")
+        #expect(try mode(path) == 0o600)
+
+        let fresh = directory + "/fresh.json"
+        try DataFile.replace(fresh, with: Array("1".utf8))
+        let umask = Glibc.umask(0)
+        Glibc.umask(umask)
+        #expect(try mode(fresh) == 0o644 & ~Int(umask))
+    }
+
+    @Test func aFailedLastSaveIsThrownByShutDown() throws {
+        let inner = directory + "/inner"
+        try FileManager.default.createDirectory(atPath: inner, withIntermediateDirectories: true)
+        let path = inner + "/t.json"
+        let server = try rtdbServer {
+            $0.dataFile = path
+            $0.persistInterval = .seconds(3600)
+        }
+        #expect(try request(server.port, "PUT", "/a.json", body: "1").status == 200)
+        try FileManager.default.removeItem(atPath: inner)
+        #expect(throws: ServerError.unsavedChanges(path: path, reason: "No such file or directory"))
+        {
+            try server.shutDown()
         }
     }
 }
