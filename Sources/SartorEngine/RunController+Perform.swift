@@ -9,6 +9,8 @@ extension RunController {
     ) async -> Bool {
         if agent.buckets[index] != nil, agent.buckets[index]?.take(now: .now) != true {
             recorder.recordRateLimited(operation: index)
+            // Not an operation: `--operations` counts the ones that ran.
+            control.withLock { $0.started -= 1 }
             return false
         }
         agent.context.resetCounters()

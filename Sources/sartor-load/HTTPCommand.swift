@@ -32,18 +32,22 @@ struct HTTPCommand: Subcommand {
                 help: "Stop after this many requests (with --duration, whichever comes first)."),
             OptionSpec(
                 "rate", kind: .rate, help: "Start this many requests per second (open model)."),
-            OptionSpec("method", short: "m", kind: .string, default: "GET", help: "HTTP method."),
             OptionSpec(
-                "header", short: "H", kind: .string, repeatable: true,
+                "method", short: "m", kind: .string, value: "method", default: "GET",
+                help: "HTTP method."),
+            OptionSpec(
+                "header", short: "H", kind: .string, value: "name: value", repeatable: true,
                 help: "A request header, 'Name: value'; repeat for more."),
-            OptionSpec("body", kind: .string, help: "Send the contents of this file as the body."),
+            OptionSpec(
+                "body", kind: .string, value: "file",
+                help: "Send the contents of this file as the body."),
             OptionSpec(
                 "timeout", kind: .duration, default: "30s",
                 help: "Deadline of each request; a later response counts as a timeout."),
             OptionSpec(
                 "insecure", kind: .flag, help: "Do not verify the server's TLS certificate."),
             OptionSpec(
-                "cacert", kind: .string,
+                "cacert", kind: .string, value: "file",
                 help: "Trust the CA certificates in this PEM file instead of the system's."),
             OptionSpec("http1", kind: .flag, help: "Do not offer HTTP/2 over TLS."),
             OptionSpec("json", kind: .flag, help: "Print one JSON object instead of text."),

@@ -7,7 +7,7 @@ import SartorWorkload
 
 extension RunCommand {
     static func run(_ parsed: ParsedCommand) async throws -> ExitCode {
-        let plan = try RunPlan(parsed, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
+        var plan = try RunPlan(parsed, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
         let target = try RunTarget.open(plan)
         defer { target.stop() }
         let client: HTTPClient
@@ -24,14 +24,35 @@ extension RunCommand {
         let root = plan.settings.paths.root
         let startLine = "sartor-load: target \(target.description), root \(root)\n"
         FileHandle.standardOutput.write(Data(startLine.utf8))
-        try await target.checkReachable(session, root: root)
+        try await target.checkReachable(
+            session, root: root, retryPolicy: plan.configuration.retryPolicy)
         // Before the load, so that a bad --report-dir does not cost a whole run.
-        do { try ReportWriter.prepare(plan.reportDirectory) } catch {
+        do {
+            if !parsed.wasGiven("report-dir") {
+                plan.reportDirectory = try claimFreshDirectory(plan.reportDirectory)
+            }
+            try ReportWriter.prepare(plan.reportDirectory)
+        } catch {
             throw RunFailure("--report-dir: \(error); choose another directory")
         }
 
         let run = RunInProgress(plan: plan, target: target, session: session)
         return await run.execute()
+    }
+
+    /// Creates `path`, or `path-2`, `path-3`... when it exists, and returns the one created:
+    /// runs started in the same second (several load generators at once) each get their own
+    /// default report directory instead of overwriting one another's.
+    private static func claimFreshDirectory(_ path: String) throws -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(
+            atPath: parent.isEmpty ? "." : parent, withIntermediateDirectories: true)
+        for attempt in 1...1000 {
+            let candidate = attempt == 1 ? path : "\(path)-\(attempt)"
+            if mkdir(candidate, 0o755) == 0 { return candidate }
+            guard errno == EEXIST else { break }
+        }
+        throw RunFailure("\(path): cannot be created (\(String(cString: strerror(errno))))")
     }
 
     /// One connection per agent (or per operation in flight), as real agents would have, up

@@ -37,6 +37,13 @@ struct RunPlan: Sendable {
                 flag: "--target", value: target.absoluteString, problem: "is not an http(s) URL",
                 hint: "use e.g. https://<db>.firebaseio.com")
         }
+        if let target, target.query != nil || target.fragment != nil {
+            // Paths are appended to the base URL, which a query or fragment would swallow.
+            throw UsageError(
+                flag: "--target", value: target.absoluteString,
+                problem: "has a query or fragment",
+                hint: "give the database's base URL alone, e.g. https://<db>.firebaseio.com")
+        }
         let root = parsed.string("root") ?? "agents-network"
         guard !root.isEmpty, root.allSatisfy({ !".$#[]".contains($0) && $0.isASCII }) else {
             throw UsageError(

@@ -29,13 +29,26 @@ struct RunTarget: Sendable {
             server: server)
     }
 
-    /// Reads `<root>/.json?shallow=true` once, without retries: a target that cannot answer,
-    /// or answers with something other than JSON (a web page, a proxy's error), stops the run
-    /// before any load, with the cause.
-    func checkReachable(_ session: RTDBSession, root: String) async throws {
+    /// Reads `<root>/.json?shallow=true`: a target that cannot answer, or answers with
+    /// something other than JSON (a web page, a proxy's error), stops the run before any load,
+    /// with the cause. A database that answers 500, 503 or 504 is struggling, not absent: that
+    /// read is retried as `retryPolicy` retries the run's requests; a refused connection is not,
+    /// so that a wrong address fails at once.
+    func checkReachable(
+        _ session: RTDBSession, root: String, retryPolicy: RetryPolicy
+    ) async throws {
         var context = OperationContext(
             random: SeededRandom(seed: 0), retryPolicy: .disabled, agentIndex: -1)
-        let result = await session.get(root, shallow: true, context: &context)
+        var result = await session.get(root, shallow: true, context: &context)
+        var retries = 0
+        while retries < retryPolicy.maxRetries, case .failure(let failure) = result,
+            case .httpStatus = failure.kind, retryPolicy.shouldRetry(failure.kind)
+        {
+            retries += 1
+            let delay = retryPolicy.delay(beforeRetry: retries, random: &context.random)
+            try? await Task.sleep(for: delay)
+            result = await session.get(root, shallow: true, context: &context)
+        }
         switch result {
         case .success(let response):
             do { _ = try JSONScanner.parse(response.body) } catch {

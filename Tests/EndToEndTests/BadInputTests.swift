@@ -28,6 +28,10 @@ import Testing
             "--theme: \"ligt\" is not a built-in theme; did you mean light?"
         ),
         (["run", "--dur", "5s"], "unknown option --dur; did you mean --duration?"),
+        (
+            ["run", "--target", "http://127.0.0.1:9/?ns=foo"],
+            "--target: \"http://127.0.0.1:9/?ns=foo\" has a query or fragment"
+        ),
         (["serve", "--host", "localhost"], "--host: \"localhost\" is not a numeric address"),
         (["serve", "--stall-for", "1s"], "--stall-for: \"1s\" does nothing without --stall-every"),
         (
@@ -92,6 +96,22 @@ import Testing
         #expect(result.status == 1)
         #expect(result.standardError.contains("the target is not a Realtime Database"))
         #expect(result.standardError.contains("<html>"))
+    }
+
+    @Test func aStrugglingTargetIsAskedAgainBeforeTheLoad() throws {
+        let busy = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 2\r\n\r\n{}"
+        let empty =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 4\r\n\r\nnull"
+        let server = try FixedResponseServer(responses: [busy, empty])
+        defer { server.stop() }
+        let result = try BuiltExecutable.run(
+            RunProcessTests.fast + [
+                "--target", "http://127.0.0.1:\(server.port)", "--duration", "1s",
+                "--report-dir", RunProcessTests.reportDirectory(),
+            ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardError.contains("cannot reach the target"))
     }
 
     @Test(.timeLimit(.minutes(1))) func aTargetThatDiesMidRunExits1WithReports() throws {

@@ -52,11 +52,12 @@ public final class DataGrowthSampler: Sendable {
     /// Every sample kept, oldest first.
     public var series: [DataSizes] { samples.withLock { $0 } }
 
-    /// Reads the sizes now and keeps them; nil (nothing kept) when a read fails.
+    /// Reads the sizes now and keeps them; nil (nothing kept) when a collection cannot be
+    /// read even after `retryPolicy`'s retries.
     @discardableResult
     public func sample(at time: Double) async -> DataSizes? {
         var context = OperationContext(
-            random: SeededRandom(seed: 0), retryPolicy: .disabled, agentIndex: -1)
+            random: SeededRandom(seed: 0), retryPolicy: Self.retryPolicy, agentIndex: -1)
         guard let agents = await count(paths.agents, &context),
             let tasks = await count(paths.tasks, &context),
             let knowledge = await count(paths.knowledge, &context),
@@ -80,15 +81,24 @@ public final class DataGrowthSampler: Sendable {
         }
     }
 
+    /// Retries soon and briefly: a sample stands for a moment of the run and must not hold
+    /// up the next one, yet a struggling database should not leave holes in the series.
+    static let retryPolicy = RetryPolicy(maxRetries: 3, baseDelay: .milliseconds(200))
+
+    /// Counts the first `maxInboxes` inboxes, extrapolating to all of them from those that
+    /// were counted (an inbox that cannot be read is left out of the sample, not of the total).
     private func countDirectMessages(_ context: inout OperationContext) async -> Int? {
         guard let inboxes = await keys(paths.directMessages, &context) else { return nil }
         var total = 0
+        var counted = 0
         for inbox in inboxes.prefix(maxInboxes) {
-            guard let count = await count(paths.inbox(inbox), &context) else { return nil }
+            guard let count = await count(paths.inbox(inbox), &context) else { continue }
             total += count
+            counted += 1
         }
-        guard inboxes.count > maxInboxes else { return total }
-        return Int((Double(total) * Double(inboxes.count) / Double(maxInboxes)).rounded())
+        guard counted < inboxes.count else { return total }
+        guard counted > 0 else { return nil }
+        return Int((Double(total) * Double(inboxes.count) / Double(counted)).rounded())
     }
 
     private func count(_ path: String, _ context: inout OperationContext) async -> Int? {
