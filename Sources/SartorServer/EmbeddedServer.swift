@@ -25,7 +25,8 @@ public final class EmbeddedServer: Sendable {
         configuration: ServerConfiguration, database: Database,
         respond: (@Sendable (IncomingRequest) -> Reply)? = nil
     ) throws(ServerError) {
-        let respond = respond ?? RTDBFrontEnd(database: database).respond
+        let front = RTDBFrontEnd(database: database)
+        let respond = respond ?? front.respond
         let faults = FaultInjector(plan: configuration.faults)
         let counters = ResponseCounters()
         let changes = ChangeTracker(dataFile: configuration.dataFile) {
@@ -37,8 +38,11 @@ public final class EmbeddedServer: Sendable {
             respond: { request in
                 // Limitation: an injected failure is answered before the database sees the
                 // request, so an injected 500 or 504 never applies a write (RTDB's may have).
-                if let status = faults.failure() {
-                    return .response(.injectedFailure(status: status))
+                if let status = faults.failure(conditionalWrite: request.isConditionalWrite),
+                    let injected = front.injectedFailure(status, for: request)
+                {
+                    faults.count(status)
+                    return .response(injected)
                 }
                 return respond(request)
             },
@@ -163,22 +167,5 @@ extension ResponseRecord {
     var accessLine: String {
         let millis = (elapsed.seconds * 1000 * 100).rounded() / 100
         return "\(method) \(rawPath) \(status) \(bodyBytes)B \(millis)ms"
-    }
-}
-
-extension OutgoingResponse {
-    /// An injected failure with the body RTDB sends for that status.
-    static func injectedFailure(status: Int) -> OutgoingResponse {
-        let message: String
-        switch status {
-        case 500: message = "An internal error occurred"
-        case 503:
-            message =
-                "The specified Firebase Realtime Database is temporarily unavailable, "
-                + "which means the request was not attempted."
-        case 504: message = "Internal server error."
-        default: message = "Injected failure (HTTP \(status))"
-        }
-        return rtdbError(status: status, message: message)
     }
 }

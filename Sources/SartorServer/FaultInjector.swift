@@ -31,15 +31,20 @@ final class FaultInjector: Sendable {
         state = Mutex(initial)
     }
 
-    /// The status to fail this request with, or nil to serve it.
-    func failure() -> Int? {
+    /// The status to fail this request with, or nil to serve it; `count(_:)` it once
+    /// injected. A 412 is drawn for conditional writes only (`conditionalWrite`), so that its
+    /// rate is a fraction of the requests RTDB could answer 412; other requests that draw it
+    /// are served.
+    func failure(conditionalWrite: Bool) -> Int? {
         guard !thresholds.isEmpty else { return nil }
-        return state.withLock { state -> Int? in
-            let draw = state.random.nextUnit()
-            guard let hit = thresholds.first(where: { draw < $0.cumulative }) else { return nil }
-            state.counts.failures[hit.status, default: 0] += 1
-            return hit.status
-        }
+        let draw = state.withLock { $0.random.nextUnit() }
+        guard let hit = thresholds.first(where: { draw < $0.cumulative }) else { return nil }
+        return hit.status != 412 || conditionalWrite ? hit.status : nil
+    }
+
+    /// Counts an injected failure of `status`.
+    func count(_ status: Int) {
+        state.withLock { $0.counts.failures[status, default: 0] += 1 }
     }
 
     /// How long to hold this response (latency plus any stall in progress), or nil for none.

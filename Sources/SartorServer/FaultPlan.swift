@@ -1,7 +1,8 @@
 /// The failures, latency and stalls a server injects to rehearse an unhealthy database.
 public struct FaultPlan: Sendable, Equatable {
     /// Probability in 0...1 of answering each status instead of serving the request; the sum
-    /// must not exceed 1. `--fail-rate P` is `[503: P]`.
+    /// must not exceed 1. `--fail-rate P` is `[503: P]`. A 412 applies to conditional writes
+    /// only (PUT or DELETE with `if-match`), with the current value and ETag as RTDB sends.
     public var failureRates: [Int: Double]
     /// Latency added to every response, drawn uniformly from the range (a single value when
     /// both ends are equal); nil adds none.

@@ -7,14 +7,19 @@ struct RTDBFrontEnd: Sendable {
     /// Answers one request from the database, or opens an event stream for a GET that accepts
     /// `text/event-stream`.
     func respond(_ incoming: IncomingRequest) -> Reply {
-        let request = RTDBRequest(
-            method: incoming.method, path: incoming.rawPath,
-            query: incoming.rawQuery.map { (formDecoded($0.name), formDecoded($0.value ?? "")) },
-            headers: incoming.headers, body: incoming.body)
+        let request = rtdbRequest(incoming)
         if request.wantsEventStream, request.method == "GET" {
             return stream(request)
         }
         return .response(database.handle(request))
+    }
+
+    /// The database's view of `incoming`: query names and values form-decoded.
+    func rtdbRequest(_ incoming: IncomingRequest) -> RTDBRequest {
+        RTDBRequest(
+            method: incoming.method, path: incoming.rawPath,
+            query: incoming.rawQuery.map { (formDecoded($0.name), formDecoded($0.value ?? "")) },
+            headers: incoming.headers, body: incoming.body)
     }
 
     /// Checks the request as a plain GET (path, parameters, auth, answered exactly as RTDB

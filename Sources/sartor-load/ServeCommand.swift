@@ -46,7 +46,9 @@ enum ServeCommand: Subcommand {
                 help: "Answer this fraction of requests with 503 (RTDB's 'not attempted')."),
             OptionSpec(
                 "fail", kind: .pairs,
-                help: "Failures per status, e.g. 500=0.01,504=0.5%."),
+                help: "Failures per status, e.g. 500=0.01,504=0.5%, with RTDB's bodies. 412 "
+                    + "hits conditional writes only (PUT/DELETE with if-match), carrying the "
+                    + "current value and ETag like a lost race."),
             OptionSpec(
                 "latency", kind: .durationRange,
                 help: "Latency added to every response: 80ms, or a uniform range 80ms..200ms."),

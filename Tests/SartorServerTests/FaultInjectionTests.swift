@@ -49,6 +49,47 @@ struct FaultInjectionTests {
         #expect(reply.text.hasPrefix("{\n  \"error\" : \"The specified Firebase Realtime"))
     }
 
+    @Test func anInjected412HitsOnlyConditionalWritesWithTheCurrentValueAndETag() throws {
+        let server = try rtdbServer { $0.faults = FaultPlan(failureRates: [412: 1]) }
+        defer { server.stop() }
+        #expect(try request(server.port, "PUT", "/n.json", body: "12").status == 200)
+        #expect(try request(server.port, "POST", "/list.json", body: "1").status == 200)
+        #expect(try request(server.port, "PATCH", "/m.json", body: "{\"a\":1}").status == 200)
+        let read = try request(
+            server.port, "GET", "/n.json", headers: [("X-Firebase-ETag", "true")])
+        #expect(read.status == 200)
+        let etag = try #require(read.headers["etag"])
+        #expect(server.statistics.faults.failures[412] == 0)
+
+        for method in ["PUT", "DELETE"] {
+            let reply = try request(
+                server.port, method, "/n.json?print=pretty", headers: [("if-match", etag)],
+                body: method == "PUT" ? "13" : nil)
+            #expect(reply.status == 412)
+            #expect(reply.headers["etag"] == etag)
+            #expect(reply.text == "12")
+        }
+        let overridden = try request(
+            server.port, "POST", "/n.json",
+            headers: [("X-HTTP-Method-Override", "PUT"), ("if-match", "null_etag")], body: "1")
+        #expect(overridden.status == 412)
+        #expect(overridden.headers["etag"] == etag)
+        #expect(server.statistics.faults.failures[412] == 3)
+        #expect(try request(server.port, "GET", "/n.json").text == "12")
+    }
+
+    @Test(arguments: [
+        (401, "Permission denied"), (500, "An internal error occurred"),
+        (504, "Internal server error."), (413, "Payload is too large"),
+    ])
+    func injectedErrorsUseRTDBTexts(status: Int, message: String) throws {
+        let server = try rtdbServer { $0.faults = FaultPlan(failureRates: [status: 1]) }
+        defer { server.stop() }
+        let reply = try request(server.port, "GET", "/a.json")
+        #expect(reply.status == status)
+        #expect(reply.text == "{\n  \"error\" : \"\(message)\"\n}\n")
+    }
+
     @Test func latencyIsAddedWithoutBlockingServerThreads() throws {
         let server = try echoServer {
             $0.threadCount = 1
