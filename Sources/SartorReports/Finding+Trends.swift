@@ -28,9 +28,15 @@ extension RunReport {
                     ", while the data grew from \(start.totalRecords) to \(end.totalRecords) "
                     + "records"
                 recommendation =
-                    "Reads that download whole collections slow down as the data grows: read "
-                    + "shallow (`shallow=true`), page with `orderBy`/`limitToLast`, or archive "
-                    + "old records."
+                    readsWholeCollections(operation.name)
+                    ? "Reads that download whole collections slow down as the data grows: read "
+                        + "shallow (`shallow=true`), page with `orderBy`/`limitToLast`, or archive "
+                        + "old records."
+                    : "\(operation.name) only writes, so larger data does not slow it by "
+                        + "itself: most likely it waits behind other requests, which a database "
+                        + "serves one at a time, and whole-collection reads take longer as the "
+                        + "data grows. Make those reads smaller (shallow, paged) or archive old "
+                        + "records; then look at the rules evaluated on each write."
             }
             findings.append(
                 Finding(
@@ -43,16 +49,7 @@ extension RunReport {
     var contentionFindings: [Finding] {
         operations.flatMap { operation -> [Finding] in
             var findings: [Finding] = []
-            if operation.conflicts > 0 {
-                findings.append(
-                    Finding(
-                        title: "\(operation.name) met contention",
-                        evidence: "\(operation.conflicts) of \(operation.count) runs lost a race "
-                            + "(\(Format.percent(Double(operation.conflicts) / Double(operation.count)))); "
-                            + "conditional writes kept the data consistent.",
-                        recommendation: "Spread agents over the candidates (pick at random rather "
-                            + "than the first available) to lose fewer races."))
-            }
+            if operation.conflicts > 0 { findings.append(contention(operation)) }
             if operation.rateLimited > 0 {
                 findings.append(
                     Finding(
@@ -81,6 +78,58 @@ extension RunReport {
             }
             return findings
         }
+    }
+
+    /// Operations that download whole collections: the Sartor operations that read the agents
+    /// or the tasks to choose from, and `status_query` unless it reads shallow.
+    func readsWholeCollections(_ name: String) -> Bool {
+        switch name {
+        case "direct_message", "task_claim": true
+        case "status_query": context.configuration["status-query"] != "shallow"
+        default: false
+        }
+    }
+
+    /// Lost races of `operation`, read in the light of the claim mode and of verify.
+    private func contention(_ operation: OperationReport) -> Finding {
+        let share = Format.percent(Double(operation.conflicts) / Double(operation.count))
+        var evidence = "\(operation.conflicts) of \(operation.count) runs lost a race (\(share))"
+        let doubleClaims = verify?.doubleClaims.count
+        let found = doubleClaims ?? 0
+        let recommendation: String
+        switch context.configuration["claim"] {
+        case "naive":
+            evidence +=
+                "; read-then-patch claims (`--claim naive`) cannot stop a second agent from "
+                + "claiming a task it read as available"
+            evidence +=
+                doubleClaims.map {
+                    $0 > 0
+                        ? ", and verify found \($0) double claims" : "; verify found none this run"
+                }
+                ?? "; `--verify` would list the double claims"
+            recommendation =
+                "Claim with a conditional write (`--claim safe`, ETag and If-Match): a lost "
+                + "race then ends in a 412 instead of a second claim."
+        case "safe" where found > 0:
+            evidence += ", yet verify found \(found) double claims although claims were conditional"
+            recommendation =
+                "Check that the target honours If-Match on PUT (a 412 once the ETag has changed) "
+                + "and that nothing else writes claims."
+        case "safe":
+            evidence += "; conditional writes (ETag and If-Match) let only one agent win each task"
+            recommendation =
+                "Expected contention, not an error: the losers move on. To lose fewer races, "
+                + "give the claimers more tasks to choose from (a higher task_create weight) or "
+                + "fewer rivals."
+        default:
+            recommendation =
+                "Expected when agents compete for the same records; check with `--verify` that "
+                + "no record was taken twice."
+        }
+        return Finding(
+            title: "\(operation.name) met contention", evidence: evidence + ".",
+            recommendation: recommendation)
     }
 
     /// Operations whose p99 is more than ten times their median.

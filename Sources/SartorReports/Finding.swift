@@ -43,13 +43,22 @@ extension RunReport {
                     recommendation: "Treat a write as done only once it is read back; look for "
                         + "concurrent overwrites (PUT of a parent path) and server faults."))
         }
+        if !verify.notOffline.isEmpty {
+            findings.append(
+                Finding(
+                    title: "Agents were left online",
+                    evidence: "Agents still online after the run: \(verify.notOffline.count).",
+                    recommendation: "Mark an agent offline on every way out (the end, an error, "
+                        + "a signal), and see the failed disconnects among the last errors."))
+        }
         return findings
     }
 
     private var errorFindings: [Finding] {
         var findings: [Finding] = []
-        let realKinds = errorsByKind.filter { !clientSideLabels.contains($0.key) }
-        if summary.errors > 0, let top = realKinds.max(by: { $0.value < $1.value }) {
+        // Ties go to the first label in order, so that the text does not depend on hashing.
+        let top = errorsByKind.max { ($0.value, $1.key) < ($1.value, $0.key) }
+        if summary.errors > 0, let top {
             findings.append(
                 Finding(
                     title: "Operations failed",
@@ -73,8 +82,6 @@ extension RunReport {
         }
         return findings
     }
-
-    private var clientSideLabels: Set<String> { ["rate limited", "skipped", "conflict"] }
 
     /// Seconds whose errors exceed five times the run's average and at least 3.
     private var errorBurst: [Finding]? {

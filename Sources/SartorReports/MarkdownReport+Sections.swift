@@ -26,20 +26,34 @@ extension RunReport {
     }
 
     var errorSection: String {
-        var text = "## Errors\n\n"
-        if errorsByKind.isEmpty { return text + "No errors or refusals." }
-        var kinds = MarkdownTable(["kind", "count"], rightAligned: [false, true])
-        for (kind, count) in errorsByKind.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-            kinds.add([kind, "\(count)"])
+        var parts: [String] = []
+        if errorsByKind.isEmpty {
+            parts.append("No operation failed.")
+        } else {
+            var kinds = MarkdownTable(["kind", "count"], rightAligned: [false, true])
+            let mostFirst = errorsByKind.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+            for (kind, count) in mostFirst { kinds.add([kind, "\(count)"]) }
+            parts.append(kinds.text)
         }
-        text += kinds.text
-        guard !recentErrors.isEmpty else { return text }
-        var recent = MarkdownTable(
-            ["time", "operation", "kind", "message"], rightAligned: [true, false, false, false])
-        for error in recentErrors.prefix(10) {
-            recent.add([Format.elapsed(error.time), error.operation, error.kind, error.message])
+        if let line = agentFailures {
+            parts.append("\(line); they are not operations, so they are not counted above.")
         }
-        return text + "\n\nLast errors, newest first:\n\n" + recent.text
+        if !recentErrors.isEmpty {
+            var recent = MarkdownTable(
+                ["time", "operation", "kind", "message"], rightAligned: [true, false, false, false])
+            for error in recentErrors.prefix(10) {
+                recent.add([Format.elapsed(error.time), error.operation, error.kind, error.message])
+            }
+            parts.append("Last errors, newest first:\n\n" + recent.text)
+        }
+        return "## Errors\n\n" + parts.joined(separator: "\n\n")
+    }
+
+    /// `Failed agent connects: 2, disconnects: 1`, or nil when none failed.
+    var agentFailures: String? {
+        guard summary.connectFailures > 0 || summary.disconnectFailures > 0 else { return nil }
+        return "Failed agent connects: \(summary.connectFailures), disconnects: "
+            + "\(summary.disconnectFailures)"
     }
 
     var dataGrowthSection: String? {
@@ -74,11 +88,12 @@ extension RunReport {
         var lines = [
             "## Verify", "",
             "\(verify.passed ? "Passed" : "FAILED"): \(verify.checked) records checked, "
-                + "\(verify.missing.count) missing or different, \(verify.doubleClaims.count) "
-                + "double claims.",
+                + "\(verify.missing.count) missing or different, \(verify.notOffline.count) "
+                + "agents not offline, \(verify.doubleClaims.count) double claims.",
         ]
         for (title, items) in [
-            ("Missing or different", verify.missing), ("Double claims", verify.doubleClaims),
+            ("Missing or different", verify.missing), ("Agents not offline", verify.notOffline),
+            ("Double claims", verify.doubleClaims),
         ]
         where !items.isEmpty {
             lines += ["", "\(title):", ""] + items.prefix(50).map { "- \($0)" }

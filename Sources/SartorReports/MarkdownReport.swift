@@ -28,6 +28,9 @@ extension RunReport {
                 + "\(summary.skipped), conflicts \(summary.conflicts), rate limited "
                 + "\(summary.rateLimited), retries \(summary.retries)",
         ]
+        if let agentFailures {
+            lines.append("- \(agentFailures) (counted as neither operations nor errors)")
+        }
         if summary.interrupted > 0 {
             lines.append(
                 "- Interrupted: \(summary.interrupted) operations were still running at the "

@@ -6,8 +6,8 @@ import SartorMetrics
 struct ReportDocument: Codable {
     struct SummaryFields: Codable {
         var operations, errors, skipped, conflicts, rateLimited, retries, missedStarts: Int
-        /// Absent from reports written before it existed.
-        var interrupted: Int?
+        /// Absent from reports written before they existed.
+        var interrupted, connectFailures, disconnectFailures: Int?
         var bytesSent, bytesReceived: Int
         var durationSeconds: Double
         var opsPerSecond: Double?
@@ -74,7 +74,8 @@ extension ReportDocument {
             operations: summary.operations, errors: summary.errors, skipped: summary.skipped,
             conflicts: summary.conflicts, rateLimited: summary.rateLimited,
             retries: summary.retries, missedStarts: summary.missedStarts,
-            interrupted: summary.interrupted, bytesSent: summary.bytesSent,
+            interrupted: summary.interrupted, connectFailures: summary.connectFailures,
+            disconnectFailures: summary.disconnectFailures, bytesSent: summary.bytesSent,
             bytesReceived: summary.bytesReceived,
             durationSeconds: summary.durationSeconds, opsPerSecond: summary.opsPerSecond,
             errorRate: summary.errorRate, latencyMs: LatencyFigures(report.latency))
@@ -137,12 +138,16 @@ extension ReportDocument {
                 operations: summary.operations, errors: summary.errors, skipped: summary.skipped,
                 conflicts: summary.conflicts, rateLimited: summary.rateLimited,
                 retries: summary.retries, missedStarts: summary.missedStarts,
-                interrupted: summary.interrupted ?? 0, durationSeconds: summary.durationSeconds,
-                bytesSent: summary.bytesSent,
+                interrupted: summary.interrupted ?? 0,
+                connectFailures: summary.connectFailures ?? 0,
+                disconnectFailures: summary.disconnectFailures ?? 0,
+                durationSeconds: summary.durationSeconds, bytesSent: summary.bytesSent,
                 bytesReceived: summary.bytesReceived),
             operations: operations, perSecond: perSecond,
             timeline: LatencyTimeline(sliceSeconds: latencyOverTime.sliceSeconds, slices: slices),
-            errorsByKind: errors.byKind, recentErrors: errors.recent,
+            // Older reports counted the client-side kinds here too.
+            errorsByKind: errors.byKind.filter { !RunReport.clientSideLabels.contains($0.key) },
+            recentErrors: errors.recent,
             lastOperations: lastOperations, dataGrowth: dataGrowth,
             context: ReportContext(
                 target: target.url, root: target.root, startedAt: startedAt,

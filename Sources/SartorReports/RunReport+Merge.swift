@@ -56,7 +56,8 @@ extension RunReport {
         guard let a, let b else { return a ?? b }
         return VerifySummary(
             passed: a.passed && b.passed, checked: a.checked + b.checked,
-            missing: a.missing + b.missing, doubleClaims: a.doubleClaims + b.doubleClaims)
+            missing: a.missing + b.missing, notOffline: a.notOffline + b.notOffline,
+            doubleClaims: a.doubleClaims + b.doubleClaims)
     }
 }
 
@@ -70,6 +71,8 @@ extension Summary {
         retries += other.retries
         missedStarts += other.missedStarts
         interrupted += other.interrupted
+        connectFailures += other.connectFailures
+        disconnectFailures += other.disconnectFailures
         durationSeconds = max(durationSeconds, other.durationSeconds)
         bytesSent += other.bytesSent
         bytesReceived += other.bytesReceived

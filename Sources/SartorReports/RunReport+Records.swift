@@ -72,16 +72,38 @@ public struct VerifySummary: Sendable, Equatable, Codable {
     public var passed: Bool
     /// Records read back and compared.
     public var checked: Int
-    /// What was acknowledged but is absent or different, one line each.
+    /// What was acknowledged but is absent or different, or could not be read back, one line
+    /// each.
     public var missing: [String]
+    /// Agents still online after the run, one line each.
+    public var notOffline: [String]
     /// Tasks claimed by more than one agent, one line each.
     public var doubleClaims: [String]
 
-    public init(passed: Bool, checked: Int, missing: [String], doubleClaims: [String]) {
+    public init(
+        passed: Bool, checked: Int, missing: [String], notOffline: [String] = [],
+        doubleClaims: [String]
+    ) {
         self.passed = passed
         self.checked = checked
         self.missing = missing
+        self.notOffline = notOffline
         self.doubleClaims = doubleClaims
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case passed, checked, missing, notOffline, doubleClaims
+    }
+
+    /// Reads reports written before `notOffline` existed (they listed those agents in
+    /// `missing`) as well as current ones.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        passed = try container.decode(Bool.self, forKey: .passed)
+        checked = try container.decode(Int.self, forKey: .checked)
+        missing = try container.decode([String].self, forKey: .missing)
+        notOffline = try container.decodeIfPresent([String].self, forKey: .notOffline) ?? []
+        doubleClaims = try container.decode([String].self, forKey: .doubleClaims)
     }
 }
 

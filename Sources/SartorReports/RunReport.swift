@@ -11,9 +11,10 @@ public struct RunReport: Sendable, Equatable {
     public var perSecond: [SecondSample]
     /// Per-operation latency by time slice.
     public var timeline: LatencyTimeline
-    /// Real errors and client-side outcomes by `ErrorKind.label`.
+    /// Real errors of the operations by `ErrorKind.label`; they add up to `summary.errors`.
+    /// Client-side outcomes and failed connects and disconnects have summary fields of their own.
     public var errorsByKind: [String: Int]
-    /// The most recent real errors, newest first.
+    /// The most recent real errors, failed connects and disconnects included, newest first.
     public var recentErrors: [ErrorRecord]
     /// The last operations (at most `RecentOperations.capacity`), oldest first.
     public var lastOperations: [OperationRecord]
@@ -51,6 +52,11 @@ public struct RunReport: Sendable, Equatable {
     public func operation(named name: String) -> OperationReport? {
         operations.first { $0.name == name }
     }
+
+    /// The labels of the client-side kinds (`ErrorKind.isClientSide`), which are not errors;
+    /// reports written before `errorsByKind` left them out may still hold them.
+    static let clientSideLabels: Set<String> = Set(
+        [ErrorKind.rateLimited, .skipped, .conflict].map(\.label))
 }
 
 /// The totals of a run.
@@ -67,6 +73,10 @@ public struct Summary: Sendable, Equatable {
     public var missedStarts: Int
     /// Operations cancelled at the stop's deadline, counted in neither operations nor errors.
     public var interrupted: Int
+    /// Agents' failed connects (each retried after a think time) and failed disconnects;
+    /// they are not operations, so they count in neither `operations` nor `errors`.
+    public var connectFailures: Int
+    public var disconnectFailures: Int
     /// Active time (pauses excluded).
     public var durationSeconds: Double
     public var bytesSent: Int
@@ -75,7 +85,8 @@ public struct Summary: Sendable, Equatable {
     public init(
         operations: Int = 0, errors: Int = 0, skipped: Int = 0, conflicts: Int = 0,
         rateLimited: Int = 0, retries: Int = 0, missedStarts: Int = 0, interrupted: Int = 0,
-        durationSeconds: Double = 0, bytesSent: Int = 0, bytesReceived: Int = 0
+        connectFailures: Int = 0, disconnectFailures: Int = 0, durationSeconds: Double = 0,
+        bytesSent: Int = 0, bytesReceived: Int = 0
     ) {
         self.operations = operations
         self.errors = errors
@@ -85,6 +96,8 @@ public struct Summary: Sendable, Equatable {
         self.retries = retries
         self.missedStarts = missedStarts
         self.interrupted = interrupted
+        self.connectFailures = connectFailures
+        self.disconnectFailures = disconnectFailures
         self.durationSeconds = durationSeconds
         self.bytesSent = bytesSent
         self.bytesReceived = bytesReceived

@@ -10,7 +10,8 @@ public enum StatusBlock {
         if let remainingSeconds {
             head += ", \(Format.elapsed(max(remainingSeconds, 0))) remaining"
         }
-        return ([head, totals(summary)] + table(report)).joined(separator: "\n") + "\n"
+        return ([head, totals(summary)] + agentFailures(summary) + table(report))
+            .joined(separator: "\n") + "\n"
     }
 
     /// The summary printed at the end: totals, the operation table, thresholds, verify and
@@ -18,6 +19,7 @@ public enum StatusBlock {
     public static func finalSummary(_ report: RunReport) -> String {
         var lines = ["sartor-load finished after \(Format.elapsed(report.summary.durationSeconds))"]
         lines.append(totals(report.summary))
+        lines += agentFailures(report.summary)
         lines += table(report)
         for result in report.thresholds {
             lines.append(
@@ -26,7 +28,8 @@ public enum StatusBlock {
         if let verify = report.verify {
             lines.append(
                 "verify: \(verify.passed ? "passed" : "FAILED"), \(verify.checked) checked, "
-                    + "\(verify.missing.count) missing, \(verify.doubleClaims.count) double claims")
+                    + "\(verify.missing.count) missing, \(verify.notOffline.count) not offline, "
+                    + "\(verify.doubleClaims.count) double claims")
         }
         for finding in report.findings { lines.append("finding: \(finding.title)") }
         return lines.joined(separator: "\n") + "\n"
@@ -38,6 +41,15 @@ public enum StatusBlock {
             + "\(summary.errors) (\(Format.percent(summary.errorRate))), skipped "
             + "\(summary.skipped), conflicts \(summary.conflicts), retries \(summary.retries)"
             + (summary.interrupted > 0 ? ", interrupted at stop \(summary.interrupted)" : "")
+    }
+
+    /// Agents' failed connects and disconnects, when there were any: not operations, so apart.
+    private static func agentFailures(_ summary: Summary) -> [String] {
+        guard summary.connectFailures > 0 || summary.disconnectFailures > 0 else { return [] }
+        return [
+            "agents: failed connects \(summary.connectFailures), failed disconnects "
+                + "\(summary.disconnectFailures) (not operations)"
+        ]
     }
 
     private static func table(_ report: RunReport) -> [String] {

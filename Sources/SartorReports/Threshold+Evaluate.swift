@@ -3,8 +3,8 @@ public struct ThresholdResult: Sendable, Equatable, Codable {
     public enum Verdict: String, Sendable, Codable {
         case passed
         case failed
-        /// Not decided: no data yet, or a figure that can still change its verdict before the
-        /// end (during a run). Never fails a run.
+        /// Not decided, during a run only: no data yet, or a figure that can still change its
+        /// verdict before the end. At the end a threshold with no data has failed instead.
         case undecided
     }
 
@@ -30,12 +30,16 @@ extension Threshold {
 
     /// Judges the threshold on `report`. With `final` false (during a run), figures that can
     /// still move either way (throughput; counts that only grow towards a `>` limit) are left
-    /// undecided, as are latencies and rates with fewer than `samplesBeforeJudging` samples.
+    /// undecided, as are latencies and rates with fewer than `samplesBeforeJudging` samples,
+    /// and figures with no data yet. At the end (`final`), no data fails the threshold, so that
+    /// a gate never passes on nothing measured.
     public func evaluate(_ report: RunReport, final: Bool) -> ThresholdResult {
         let scope = operation.map { report.operation(named: $0) } ?? nil
         let count = scope?.count ?? report.summary.operations
         guard let actual = measure(report, scope) else {
-            return result(.undecided, nil, "no data")
+            return final
+                ? result(.failed, nil, "no data: \(missingData(report, scope))")
+                : result(.undecided, nil, "no data")
         }
         let detail = "\(operation.map { "\($0)." } ?? "")\(metricLabel) = \(format(actual))"
         if !final {
@@ -78,6 +82,15 @@ extension Threshold {
             let seconds = report.summary.durationSeconds
             return seconds > 0 ? Double(count) / seconds : nil
         }
+    }
+
+    /// Why `measure` found nothing: `status_query never ran`.
+    private func missingData(_ report: RunReport, _ scope: OperationReport?) -> String {
+        if let operation, scope == nil { return "\(operation) is not an operation of this run" }
+        let count = scope?.count ?? report.summary.operations
+        if count == 0 { return operation.map { "\($0) never ran" } ?? "no operation ran" }
+        if metric == .opsPerSecond { return "the run had no active time" }
+        return "no latency was recorded"
     }
 
     private var metricLabel: String {

@@ -10,7 +10,7 @@ extension RunInProgress {
         let progress = Task { [self] in await followProgress(printing: true) }
         let final = await controller.run()
         progress.cancel()
-        updateTimeline(final)
+        track(final)
         return final
     }
 
@@ -22,8 +22,9 @@ extension RunInProgress {
         while !Task.isCancelled {
             try? await Task.sleep(for: .seconds(1))
             let snapshot = controller.snapshot()
-            updateTimeline(snapshot)
-            if plan.abortOnFail, !plan.thresholds.isEmpty {
+            track(snapshot)
+            // Once the run is stopping, for this or another reason, the failure stays said.
+            if plan.abortOnFail, !plan.thresholds.isEmpty, stopReason.withLock({ $0 == nil }) {
                 let report = makeReport(snapshot, verify: nil, final: false)
                 if let failed = report.thresholds.first(where: { $0.verdict == .failed }) {
                     if printing { note("stopping: threshold \(failed.threshold) failed") }
@@ -42,7 +43,9 @@ extension RunInProgress {
         }
     }
 
-    func updateTimeline(_ snapshot: RunSnapshot) {
+    /// Feeds the latency timeline, and the clock of the last operations, from `snapshot`.
+    func track(_ snapshot: RunSnapshot) {
+        recentOperations.align(activeTime: snapshot.activeTime)
         let cumulative = snapshot.operations.map { (name: $0.name, latency: $0.latency) }
         timeline.withLock { $0.update(cumulative: cumulative, at: snapshot.activeTime.seconds) }
     }
@@ -74,7 +77,7 @@ extension RunInProgress {
             return await running.value
         }
         let final = await running.value
-        updateTimeline(final)
+        track(final)
         return final
     }
 }

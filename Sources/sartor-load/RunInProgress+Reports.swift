@@ -5,32 +5,13 @@ import SartorReports
 import SartorWorkload
 
 extension RunInProgress {
-    /// The report of the run as it stands in `snapshot`.
+    /// The report of the run as it stands in `snapshot`, its thresholds judged as at the end
+    /// when `final`, else as during the run.
     func makeReport(_ snapshot: RunSnapshot, verify: VerifyReport?, final: Bool) -> RunReport {
         var report = RunReport(
-            summary: Summary(
-                operations: snapshot.completedOperations, errors: snapshot.errorCount,
-                skipped: snapshot.operations.reduce(0) { $0 + $1.skipped },
-                conflicts: snapshot.operations.reduce(0) { $0 + $1.conflicts },
-                rateLimited: snapshot.operations.reduce(0) { $0 + $1.rateLimited },
-                retries: snapshot.retries, missedStarts: snapshot.missedStarts,
-                interrupted: snapshot.interrupted,
-                durationSeconds: snapshot.activeTime.seconds,
-                bytesSent: snapshot.operations.reduce(0) { $0 + $1.bytesSent },
-                bytesReceived: snapshot.operations.reduce(0) { $0 + $1.bytesReceived }),
-            operations: snapshot.operations.map(Self.operationReport),
-            perSecond: Self.perSecond(snapshot.perSecond),
-            timeline: timeline.withLock { $0 },
-            errorsByKind: Dictionary(
-                snapshot.errors.countsByKind.map { ($0.key.label, $0.value) },
-                uniquingKeysWith: +),
-            recentErrors: snapshot.errors.recentErrors.reversed().map {
-                ErrorRecord(
-                    time: $0.time, operation: $0.operation, kind: $0.kind.label,
-                    message: $0.message)
-            },
-            dataGrowth: sampler.series.map(Self.dataSample),
-            context: reportContext(),
+            snapshot: snapshot, timeline: timeline.withLock { $0 },
+            lastOperations: recentOperations.records(),
+            dataGrowth: sampler.series.map(Self.dataSample), context: reportContext(),
             verify: verify.map(Self.verifySummary))
         report.thresholds = plan.thresholds.map { $0.evaluate(report, final: final) }
         return report
@@ -88,25 +69,6 @@ extension RunInProgress {
             versions: ["sartor-load": SartorVersion.current], notes: notes)
     }
 
-    static func operationReport(_ stats: OperationStats) -> OperationReport {
-        OperationReport(
-            name: stats.name, targetShare: stats.targetShare, count: stats.completed,
-            errors: stats.errors, skipped: stats.skipped, conflicts: stats.conflicts,
-            rateLimited: stats.rateLimited, retries: stats.retries, bytesSent: stats.bytesSent,
-            bytesReceived: stats.bytesReceived, latency: stats.latency)
-    }
-
-    static func perSecond(_ series: PerSecondSeries) -> [SecondSample] {
-        let count = min(series.capacity, series.latestSecond + 1)
-        guard count > 0 else { return [] }
-        let first = series.latestSecond - count + 1
-        return series.last(count).enumerated().map { offset, counts in
-            SecondSample(
-                second: first + offset, operations: counts.operations, errors: counts.errors,
-                bytes: counts.bytes)
-        }
-    }
-
     static func dataSample(_ sizes: DataSizes) -> DataSizeSample {
         DataSizeSample(
             time: sizes.time,
@@ -120,8 +82,8 @@ extension RunInProgress {
         VerifySummary(
             passed: report.passed, checked: report.checked,
             missing: report.missing + report.mismatched.map { "different: \($0)" }
-                + report.notOffline.map { "not offline: \($0)" }
                 + (report.readFailure.map { ["unreadable: \($0)"] } ?? []),
+            notOffline: report.notOffline,
             doubleClaims: report.detailLines(limit: .max).filter { $0.hasPrefix("double claim") })
     }
 }

@@ -21,7 +21,7 @@ struct RunPlan: Sendable {
     var thresholds: [Threshold]
     var abortOnFail: Bool
     var verify: Bool
-    /// The command line as given, for the reports.
+    /// Every option's effective value (repeated ones all, the token masked), for the reports.
     var arguments: [String: String]
 
     init(_ parsed: ParsedCommand, stdoutIsTerminal: Bool) throws {
@@ -74,7 +74,7 @@ struct RunPlan: Sendable {
         thresholds = try parsed.strings("threshold").map { try Threshold.parse($0) }
         try Threshold.validate(thresholds, operations: SartorOperation.allCases.map(\.name))
         abortOnFail = parsed.flag("abort-on-fail")
-        arguments = Self.arguments(parsed)
+        arguments = ReportContext.configuration(parsed)
     }
 
     private static func configuration(_ parsed: ParsedCommand) throws -> RunConfiguration {
@@ -154,21 +154,5 @@ struct RunPlan: Sendable {
         formatter.dateFormat = "yyyy-MM-dd'T'HH-mm-ss"
         formatter.locale = Locale(identifier: "en_US_POSIX")
         return "sartor-load-reports/" + formatter.string(from: Date())
-    }
-
-    /// Every option's effective value as text (the auth token masked), for the reports.
-    private static func arguments(_ parsed: ParsedCommand) -> [String: String] {
-        var result: [String: String] = [:]
-        for option in parsed.spec.options {
-            let given = parsed.texts(option.long)
-            if option.long == "auth" {
-                if !given.isEmpty { result["auth"] = "***" }
-                continue
-            }
-            if let text = given.last ?? option.defaultValue {
-                result[option.long] = option.kind == .flag ? "true" : text
-            }
-        }
-        return result
     }
 }

@@ -31,7 +31,8 @@ enum ReportFixture {
         return RunReport(
             summary: Summary(
                 operations: 500, errors: 6, skipped: 9, conflicts: 4, rateLimited: 3, retries: 11,
-                durationSeconds: 60, bytesSent: 512_000, bytesReceived: 2_400_000),
+                connectFailures: 2, durationSeconds: 60, bytesSent: 512_000,
+                bytesReceived: 2_400_000),
             operations: [
                 OperationReport(
                     name: "direct_message", targetShare: 0.5, count: 300, errors: 5, retries: 8,
@@ -50,8 +51,11 @@ enum ReportFixture {
                     errors: second == 42 ? 5 : (second == 7 ? 1 : 0), bytes: 48_000)
             },
             timeline: timeline,
-            errorsByKind: ["http 503": 5, "timeout": 1, "conflict": 4, "skipped": 9],
+            errorsByKind: ["http 503": 5, "timeout": 1],
             recentErrors: [
+                ErrorRecord(
+                    time: 51, operation: "connect", kind: "connection refused",
+                    message: "PUT /agents/agent-12.json: connection refused"),
                 ErrorRecord(
                     time: 42.5, operation: "direct_message", kind: "http 503",
                     message: "503 Service Unavailable | retry later"),
@@ -74,19 +78,25 @@ enum ReportFixture {
             context: ReportContext(
                 target: "http://127.0.0.1:40123 (embedded)", root: "agents-network",
                 startedAt: "2026-01-01T12:00:00Z",
-                configuration: ["agents": "16", "duration": "1m", "mix": "default"],
+                configuration: [
+                    "agents": "16", "duration": "1m", "mix": "default", "claim": "naive",
+                    "threshold": "p95<1500ms; error_rate<1%",
+                ],
                 versions: ["sartor-load": "0.1.0"],
                 notes: [
                     "task_claim latency covers its requests only; the simulated work between "
                         + "claim and update is the agent's own time."
                 ]),
             verify: VerifySummary(
-                passed: false, checked: 620, missing: [],
+                passed: false, checked: 620, missing: [], notOffline: ["agent-4"],
                 doubleClaims: ["task t-17: agent-3, agent-9"]),
             thresholds: [
                 ThresholdResult(
                     threshold: "p95<1500ms", verdict: .passed, actual: 412.3,
-                    detail: "p95 = 412 ms")
+                    detail: "p95 = 412 ms"),
+                ThresholdResult(
+                    threshold: "error_rate<1%", verdict: .failed, actual: 0.012,
+                    detail: "error_rate = 1.2%"),
             ])
     }
 }

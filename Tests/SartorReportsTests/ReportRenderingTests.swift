@@ -47,7 +47,8 @@ import Testing
         let titles = ReportFixture.report.findings.map(\.title)
         #expect(
             titles == [
-                "Tasks were claimed by two agents", "Operations failed", "Retries were needed",
+                "Tasks were claimed by two agents", "Agents were left online",
+                "Operations failed", "Retries were needed",
                 "Errors came in bursts", "Latency of direct_message grew during the run",
                 "Latency of status_query grew during the run", "task_claim met contention",
                 "The rate limit of task_claim was hit", "task_claim often found nothing to do",

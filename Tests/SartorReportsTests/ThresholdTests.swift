@@ -88,7 +88,26 @@ import Testing
         #expect(try verdict("ops_per_second>10").detail == "ops_per_second = 8.3/s")
         #expect(try verdict("task_claim.conflict_rate<1%").verdict == .failed)
         #expect(try verdict("retries<=11").verdict == .passed)
-        #expect(try verdict("nothing.p95<1s").verdict == .undecided)
+        #expect(try verdict("nothing.p95<1s").verdict == .failed)
+        #expect(try verdict("nothing.p95<1s", final: false).verdict == .undecided)
+    }
+
+    @Test func noDataFailsAtTheEndOnly() throws {
+        var report = ReportFixture.report
+        report.operations.append(OperationReport(name: "broadcast"))
+        for text in ["broadcast.p95<1s", "broadcast.error_rate<1%", "broadcast.mean<1s"] {
+            let threshold = try Threshold.parse(text)
+            #expect(threshold.evaluate(report, final: false).verdict == .undecided)
+            #expect(threshold.evaluate(report, final: false).detail == "no data")
+            let final = threshold.evaluate(report, final: true)
+            #expect(final.verdict == .failed)
+            #expect(final.detail == "no data: broadcast never ran")
+        }
+        let empty = RunReport(summary: Summary(), operations: [OperationReport(name: "a")])
+        let rate = try Threshold.parse("ops_per_second>1").evaluate(empty, final: true)
+        #expect(rate.verdict == .failed)
+        #expect(rate.detail == "no data: no operation ran")
+        #expect(StatusBlock.finalSummary(report.with(rate)).contains("failed (no data"))
     }
 
     @Test func duringTheRunWaitsForFiguresThatCanStillMove() throws {
@@ -111,5 +130,47 @@ import Testing
         #expect(
             try Threshold.parse("status_query.p95<1ms").evaluate(early, final: true).verdict
                 == .failed)
+    }
+}
+
+extension RunReport {
+    /// The report with `result` as its only threshold result.
+    fileprivate func with(_ result: ThresholdResult) -> RunReport {
+        var report = self
+        report.thresholds = [result]
+        return report
+    }
+}
+
+@Suite struct ConfigurationTests {
+    static let spec = CommandSpec(
+        name: "run", abstract: "",
+        options: [
+            OptionSpec("agents", kind: .integer(1...100), default: "10", help: ""),
+            OptionSpec("root", kind: .string, help: ""),
+            OptionSpec("auth", kind: .string, help: ""),
+            OptionSpec("verify", kind: .flag, help: ""),
+            OptionSpec("abort-on-fail", kind: .flag, help: ""),
+            OptionSpec("threshold", kind: .string, repeatable: true, help: ""),
+        ])
+
+    @Test func repeatedOptionsAllAppear() throws {
+        let parsed = try Self.spec.parse([
+            "--threshold", "p95<1500ms", "--agents", "4", "--threshold", "error_rate<1%",
+            "--auth", "secret", "--verify", "--threshold", "status_query.p99<2s",
+        ])
+        #expect(
+            ReportContext.configuration(parsed) == [
+                "threshold": "p95<1500ms; error_rate<1%; status_query.p99<2s",
+                "agents": "4", "auth": "***", "verify": "true",
+            ])
+    }
+
+    @Test func defaultsAndSingleValuesStayAsGiven() throws {
+        let parsed = try Self.spec.parse(["--threshold", "p95<1s", "--root", "x"])
+        #expect(
+            ReportContext.configuration(parsed) == [
+                "threshold": "p95<1s", "agents": "10", "root": "x",
+            ])
     }
 }

@@ -13,8 +13,9 @@ import Synchronization
 /// connection that the server closed meanwhile is sent again once on a new one, failures are
 /// classified into the same kinds, and latency runs from the moment a request is started.
 ///
-/// `@unchecked Sendable`: `stopCause` is a `Mutex` and `wakeRequested` an `Atomic`; everything
-/// else is used only by the repetition's own thread once `start` has returned.
+/// `@unchecked Sendable`: `stopCause` and `wakeFDOpen` are `Mutex`es, `stopping` and
+/// `wakeRequested` `Atomic`s; everything else is used only by the repetition's own thread once
+/// `start` has returned.
 final class PlainRepetition: @unchecked Sendable {
     private enum Phase { case idle, connecting, sending, receiving, waiting, finished }
 
@@ -45,6 +46,9 @@ final class PlainRepetition: @unchecked Sendable {
     private let stopCause = Mutex<String?>(nil)
     private let stopping = Atomic<Bool>(false)
     private let wakeRequested = Atomic<Bool>(false)
+    /// Whether `wakeFD` is still open: a wake-up that comes after the end must not write to a
+    /// descriptor number that may belong to something else by then.
+    private let wakeFDOpen = Mutex(true)
     private let epollFD: Int32
     private let wakeFD: Int32
 
@@ -111,8 +115,11 @@ final class PlainRepetition: @unchecked Sendable {
     }
 
     private func wake() {
-        var one: UInt64 = 1
-        _ = write(wakeFD, &one, MemoryLayout<UInt64>.size)
+        wakeFDOpen.withLock { open in
+            guard open else { return }
+            var one: UInt64 = 1
+            _ = write(wakeFD, &one, MemoryLayout<UInt64>.size)
+        }
     }
 
     private func run() {
@@ -137,7 +144,10 @@ final class PlainRepetition: @unchecked Sendable {
         }
         for lane in lanes.indices where lanes[lane].fd >= 0 { disconnect(lane) }
         close(epollFD)
-        close(wakeFD)
+        wakeFDOpen.withLock { open in
+            open = false
+            close(wakeFD)
+        }
         onEnd?()
         continuation?.resume()
     }
