@@ -130,7 +130,7 @@ extension HTTPDaemon {
         _ connection: ConnectionHandle, url: UnsafePointer<CChar>, method: UnsafePointer<CChar>
     ) -> IncomingRequest {
         var request = IncomingRequest(
-            method: String(cString: method), rawPath: String(cString: url), rawQuery: [],
+            method: String(cString: method), rawPath: wireText(url), rawQuery: [],
             headers: [], body: [])
         withUnsafeMutablePointer(to: &request) { pointer in
             _ = MHD_get_connection_values(
@@ -151,14 +151,34 @@ extension HTTPDaemon {
 private let collectHeader: MHD_KeyValueIterator = { context, _, name, value in
     guard let context, let name else { return .YES }
     let request = context.assumingMemoryBound(to: IncomingRequest.self)
-    request.pointee.headers.append(
-        (String(cString: name), value.map { String(cString: $0) } ?? ""))
+    request.pointee.headers.append((wireText(name), value.map(wireText) ?? ""))
     return .YES
 }
 
 private let collectArgument: MHD_KeyValueIterator = { context, _, name, value in
     guard let context, let name else { return .YES }
     let request = context.assumingMemoryBound(to: IncomingRequest.self)
-    request.pointee.rawQuery.append((String(cString: name), value.map { String(cString: $0) }))
+    request.pointee.rawQuery.append((wireText(name), value.map(wireText)))
     return .YES
+}
+
+/// Bytes off the wire as text. Invalid UTF-8 is not repaired (which would turn different
+/// bytes into the same U+FFFD, and store it): every non-ASCII byte is percent-encoded instead,
+/// so that the database refuses such a path exactly as it refuses the same bytes sent as
+/// `%XX` escapes, and a header or query value never matches what it does not equal.
+func wireText(_ text: UnsafePointer<CChar>) -> String {
+    if let valid = String(validatingCString: text) { return valid }
+    let hex = Array("0123456789ABCDEF".utf8)
+    var bytes: [UInt8] = []
+    var cursor = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+    while cursor.pointee != 0 {
+        let byte = cursor.pointee
+        if byte < 0x80 {
+            bytes.append(byte)
+        } else {
+            bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+        }
+        cursor += 1
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }

@@ -60,6 +60,36 @@ struct ProtocolEdgeTests {
         #expect(shallowLimit.status == 200)
     }
 
+    /// Sends `PUT <path>.json` with body `1`, the path as raw bytes.
+    func putRaw(_ path: [UInt8]) throws -> HTTPReply {
+        let head = "HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\n1"
+        try connection.send(Array("PUT ".utf8) + path + Array(".json \(head)".utf8))
+        return try connection.readResponse()
+    }
+
+    @Test func rawInvalidUTF8InThePathIsRefusedLikeItsEscapes() throws {
+        let escaped = try call("PUT", "/%C3.json", "1")
+        #expect(escaped.status == 400)
+        for path: [UInt8] in [[0x2F, 0xFF, 0xFE], [0x2F, 0xC3], [0x2F, 0x61, 0xC3, 0x2F, 0x62]] {
+            let reply = try putRaw(path)
+            #expect(reply.status == 400)
+            #expect(reply.text == escaped.text)
+            #expect(reply.text.contains("Invalid path: Invalid token in path"))
+        }
+        #expect(try call("GET", "/.json").text == "null")
+        #expect(try putRaw(Array("/é".utf8)).status == 200)
+        #expect(try call("GET", "/%C3%A9.json").text == "1")
+    }
+
+    @Test func rawInvalidUTF8InAQueryValueIsNotRepaired() throws {
+        var bytes = Array("PUT /q.json?print=".utf8) + [0xFF]
+        bytes += Array(" HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\n1".utf8)
+        try connection.send(bytes)
+        let reply = try connection.readResponse()
+        #expect(reply.status == 400)
+        #expect(reply.text.contains("'%FF'"))
+    }
+
     @Test func conditionalDeleteAndSilentDelete() throws {
         #expect(try call("PUT", "/c.json", "\"v\"").status == 200)
         let stale = try call("DELETE", "/c.json", headers: [("if-match", "not-the-tag")])
