@@ -3,6 +3,7 @@
 # failing one), in a detached tmux of 120x40: tmux capture-pane -e keeps the colours, then
 # scripts/ansi2svg.py draws them as SVG and rsvg-convert (librsvg2-bin) turns that into PNG.
 #   scripts/screenshots.sh            all four pictures (about three minutes)
+#   SCRATCH_PATH=/tmp/build scripts/screenshots.sh   builds in that directory instead of .build
 # Needs: tmux, python3, rsvg-convert, fonts-dejavu-core (installed when missing, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,11 +14,13 @@ command -v rsvg-convert >/dev/null || need+=(librsvg2-bin)
 [[ -e /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ]] || need+=(fonts-dejavu-core)
 if [[ ${#need[@]} -gt 0 ]]; then
     echo "screenshots: installing ${need[*]}"
+    apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"
 fi
 
-swift build --product sartor-load >/dev/null
-binary="$(swift build --show-bin-path)/sartor-load"
+scratch="${SCRATCH_PATH:-.build}"
+swift build --scratch-path "$scratch" --product sartor-load >/dev/null
+binary="$(swift build --scratch-path "$scratch" --show-bin-path)/sartor-load"
 work="$(mktemp -d)"
 session="sartor-shots-$$"
 server_pid=""

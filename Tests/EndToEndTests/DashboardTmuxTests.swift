@@ -39,15 +39,16 @@ import Testing
 
         // Down selects broadcast (weight 10); → raises it to 11, marked as changed.
         try session.send("Down", "Right")
-        try session.waitFor(text: "▸ broadcast                11*")
+        _ = try session.waitFor(text: "▸ broadcast                11*")
 
         // Space pauses: once in-flight operations drain, the count stays put.
         try session.send("Space")
-        try session.waitFor(text: "PAUSED")
+        _ = try session.waitFor(text: "PAUSED")
         let drained = try session.waitFor(text: "in flight 0")
         Thread.sleep(forTimeInterval: 1.5)
         let later = try session.screen()
         #expect(later.contains("PAUSED"))
+        #expect(later.contains("now 0.0/s"))
         #expect(Self.operations(drained) != nil)
         #expect(Self.operations(drained) == Self.operations(later))
 
@@ -59,11 +60,11 @@ import Testing
 
         // Smaller terminal: the compact layout; too small: the request to enlarge.
         try session.resize(width: 80, height: 24)
-        try session.waitFor(text: "Tab:")
+        _ = try session.waitFor(text: "Tab:")
         try session.resize(width: 60, height: 18)
-        try session.waitFor(text: "Terminal too small: 60×18.")
+        _ = try session.waitFor(text: "Terminal too small: 60×18.")
         try session.resize(width: 120, height: 40)
-        try session.waitFor(text: "Percentiles")
+        _ = try session.waitFor(text: "Percentiles")
 
         // q stops the run gracefully; the run command writes the reports.
         try session.send("q")
