@@ -46,6 +46,7 @@ struct Query {
             throw .unsupported("Combining limitToFirst and limitToLast")
         }
         guard ranges.isEmpty || index != nil else { throw .invalidOrderBy }
+        try Self.checkRangeCombination(ranges.map(\.0))
         for (name, text) in ranges {
             let bound = try Self.parseBound(
                 text,
@@ -63,6 +64,19 @@ struct Query {
                 end = bound
             }
         }
+    }
+
+    /// One start and one end at most, and `equalTo` alone, as the SDKs build queries: RTDB's
+    /// answer to other combinations is not documented, and any choice among them would be
+    /// a guess.
+    static func checkRangeCombination(_ names: [String]) throws(RTDBError) {
+        let starts = names.filter { $0 == "startAt" || $0 == "startAfter" }
+        let ends = names.filter { $0 == "endAt" || $0 == "endBefore" }
+        if names.contains("equalTo"), let other = names.first(where: { $0 != "equalTo" }) {
+            throw .unsupported("Combining equalTo and \(other)")
+        }
+        if starts.count > 1 { throw .unsupported("Combining \(starts[0]) and \(starts[1])") }
+        if ends.count > 1 { throw .unsupported("Combining \(ends[0]) and \(ends[1])") }
     }
 
     static func parseIndex(_ text: String) throws(RTDBError) -> Index {

@@ -71,6 +71,10 @@ public struct RTDBError: Error, Sendable, Equatable {
         badRequest("Invalid value '\(value)' for query parameter '\(name)'.")
     }
 
+    static func repeatedParameter(_ name: String) -> RTDBError {
+        badRequest("Repeating query parameter '\(name)' is not supported.")
+    }
+
     static func unsupported(_ what: String) -> RTDBError {
         badRequest("\(what) is not supported.")
     }

@@ -27,6 +27,7 @@ struct RequestOptions {
     static let writeSizeLimits: Set<String> = ["tiny", "small", "medium", "large", "unlimited"]
 
     init(_ items: [(name: String, value: String)]) throws(RTDBError) {
+        if let repeated = Self.firstRepeatedName(items) { throw .repeatedParameter(repeated) }
         var queryItems: [(String, String)] = []
         for (name, value) in items {
             if Query.parameterNames.contains(name) {
@@ -79,6 +80,21 @@ struct RequestOptions {
         // nothing; a request with the secret is an admin, one without is refused.
         default: break
         }
+    }
+
+    /// The first name that appears twice: every parameter may be given once (RTDB documents
+    /// it for `orderBy`; for the others a second value would silently win).
+    static func firstRepeatedName(_ items: [(name: String, value: String)]) -> String? {
+        // Requests carry a handful of parameters: a scan allocates nothing on the write path.
+        guard items.count > 16 else {
+            for index in items.indices.dropFirst()
+            where items[..<index].contains(where: { $0.name == items[index].name }) {
+                return items[index].name
+            }
+            return nil
+        }
+        var seen = Set<String>()
+        return items.first { !seen.insert($0.name).inserted }?.name
     }
 
     /// `<n>ms`, `<n>s` or `<n>min`, from 1 ms to 15 min.

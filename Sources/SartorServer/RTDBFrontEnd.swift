@@ -27,7 +27,12 @@ struct RTDBFrontEnd: Sendable {
     private func stream(_ request: RTDBRequest) -> Reply {
         var probe = request
         probe.setHeader("accept", "application/json")
-        probe.query.append(("print", "silent"))
+        // The client's own print is replaced, not repeated, so that only its repeats are refused.
+        if let print = probe.query.firstIndex(where: { $0.name == "print" }) {
+            probe.query[print].value = "silent"
+        } else {
+            probe.query.append(("print", "silent"))
+        }
         let check = database.handle(probe)
         guard (200..<300).contains(check.status), let path = listenedPath(request.path) else {
             return .response(check)

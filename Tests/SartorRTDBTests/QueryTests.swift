@@ -114,6 +114,38 @@ import Testing
         #expect(db.send("GET", "/s.json", query: both).status == 400)
     }
 
+    /// Queries RTDB or its SDKs refuse, and the start of the message refusing them.
+    static let refusedQueries: [(query: [(String, String)], what: String)] = {
+        let byH = ("orderBy", "\"h\"")
+        return [
+            ([byH, ("orderBy", "\"n\"")], "Repeating query parameter 'orderBy'"),
+            ([("print", "pretty"), ("print", "silent")], "Repeating query parameter 'print'"),
+            ([byH, ("startAt", "1"), ("startAt", "2")], "Repeating query parameter 'startAt'"),
+            ([("auth", "a"), ("auth", "b")], "Repeating query parameter 'auth'"),
+            ([byH, ("startAt", "2"), ("equalTo", "2")], "Combining equalTo and startAt"),
+            ([byH, ("equalTo", "2"), ("endBefore", "3")], "Combining equalTo and endBefore"),
+            ([byH, ("startAt", "1"), ("startAfter", "1")], "Combining startAt and startAfter"),
+            ([byH, ("endBefore", "1"), ("endAt", "1")], "Combining endBefore and endAt"),
+        ]
+    }()
+
+    @Test(arguments: refusedQueries.indices)
+    func repeatedAndConflictingParametersAreRefused(case index: Int) {
+        let (query, what) = Self.refusedQueries[index]
+        let db = Harness()
+        db.send("PUT", "/s.json", #"{"a":{"h":2,"n":1},"b":{"h":1,"n":2}}"#)
+        let response = db.send("GET", "/s.json", query: query)
+        #expect(response.status == 400)
+        #expect(response.bodyText == errorBody(what + " is not supported."))
+    }
+
+    @Test func oneStartAndOneEndCombine() {
+        let db = Harness()
+        db.send("PUT", "/s.json", #"{"a":1,"b":2,"c":3,"d":4}"#)
+        let query = [("orderBy", "\"$value\""), ("startAfter", "1"), ("endAt", "3")]
+        #expect(keys(db, query) == ["b", "c"])
+    }
+
     @Test func orderingMatchesASortedOracle() {
         var random = SeededRandom(seed: 5)
         let values: [JSONValue] = [

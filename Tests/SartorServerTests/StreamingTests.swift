@@ -41,6 +41,17 @@ struct StreamingTests {
         #expect(!delete.contains("elsewhere"))
     }
 
+    @Test func aStreamWithPrintPrettyOpensAndRepeatedParametersAreRefused() throws {
+        let server = try rtdbServer()
+        defer { server.stop() }
+        let stream = try openStream(server, "/pretty.json?print=pretty")
+        #expect(try stream.readStream(until: "\n\n").contains("event: put"))
+        let repeated = try request(
+            server.port, "GET", "/pretty.json?print=pretty&print=silent", headers: Self.accept)
+        #expect(repeated.status == 400)
+        #expect(repeated.text.contains("Repeating query parameter 'print' is not supported."))
+    }
+
     @Test func anEmptyLocationStartsWithNullAndManyListenersRunAtOnce() throws {
         let server = try rtdbServer()
         defer { server.stop() }
