@@ -85,7 +85,9 @@ extension Database {
         if target.isPriority { throw .invalidPath }
         guard target.path.keys.count < KeyRules.maximumDepth else { throw .tooDeep }
         let value = try parseBody(request, patch: false)
-        let prepared = try prepare(value, at: target.path.appending("-"))
+        // A stand-in as long as a push id, so that key-path limits see the real lengths.
+        let placeholder = String(repeating: "-", count: 20)
+        let prepared = try prepare(value, at: target.path.appending(placeholder))
         let now = configuration.nowMillis()
         let (name, node) = try state.withLock { state throws(RTDBError) -> (String, Node) in
             let name = state.pushIDs.next(nowMillis: now)

@@ -34,7 +34,7 @@ extension Node {
         _ value: JSONValue, at path: DatabasePath, resolver: ServerValueResolver?
     ) throws(RTDBError) -> Node {
         var builder = NodeBuilder(resolver: resolver)
-        return try builder.build(value, at: path)
+        return try builder.build(value, at: path, pathBytes: path.byteCount)
     }
 
     /// A priority from a request body: a number, a string, `null` or a server value.
@@ -49,7 +49,10 @@ extension Node {
 private struct NodeBuilder {
     let resolver: ServerValueResolver?
 
-    mutating func build(_ value: JSONValue, at path: DatabasePath) throws(RTDBError) -> Node {
+    /// `pathBytes` is `path.byteCount`, carried down rather than recounted at every level.
+    mutating func build(_ value: JSONValue, at path: DatabasePath, pathBytes: Int)
+        throws(RTDBError) -> Node
+    {
         guard path.keys.count <= KeyRules.maximumDepth else { throw RTDBError.tooDeep }
         switch value {
         case .null: return .empty
@@ -65,18 +68,29 @@ private struct NodeBuilder {
             var children: [String: Node] = [:]
             for (index, element) in elements.enumerated() {
                 let key = String(index)
-                let child = try build(element, at: path.appending(key))
+                let bytes = try childPathBytes(pathBytes, path, key)
+                let child = try build(element, at: path.appending(key), pathBytes: bytes)
                 if !child.isEmpty { children[key] = child }
             }
             return Node(nonEmptyChildren: children)
         case .object(let members):
-            return try buildObject(members, at: path)
+            return try buildObject(members, at: path, pathBytes: pathBytes)
         }
     }
 
-    private mutating func buildObject(_ members: [String: JSONValue], at path: DatabasePath)
-        throws(RTDBError) -> Node
+    /// The byte count of `path` plus `key`, refused past the limit on whole key paths, as a
+    /// URL naming the same location is.
+    private func childPathBytes(_ pathBytes: Int, _ path: DatabasePath, _ key: String)
+        throws(RTDBError) -> Int
     {
+        let bytes = pathBytes + (path.keys.isEmpty ? 0 : 1) + key.utf8.count
+        guard bytes <= KeyRules.maximumKeyBytes else { throw RTDBError.pathTooLong }
+        return bytes
+    }
+
+    private mutating func buildObject(
+        _ members: [String: JSONValue], at path: DatabasePath, pathBytes: Int
+    ) throws(RTDBError) -> Node {
         if let spec = members[".sv"] {
             guard members.count == 1 else { throw RTDBError.invalidData }
             guard let resolver else { throw RTDBError.needsServerValues }
@@ -87,13 +101,14 @@ private struct NodeBuilder {
             guard members.keys.allSatisfy({ $0 == ".value" || $0 == ".priority" }) else {
                 throw RTDBError.invalidData
             }
-            node = try build(inner, at: path)
+            node = try build(inner, at: path, pathBytes: pathBytes)
         } else {
             var children: [String: Node] = [:]
             children.reserveCapacity(members.count)
             for (key, member) in members where key != ".priority" {
                 guard KeyRules.isValidKey(key) else { throw RTDBError.invalidData }
-                let child = try build(member, at: path.appending(key))
+                let bytes = try childPathBytes(pathBytes, path, key)
+                let child = try build(member, at: path.appending(key), pathBytes: bytes)
                 if !child.isEmpty { children[key] = child }
             }
             node = Node(nonEmptyChildren: children)

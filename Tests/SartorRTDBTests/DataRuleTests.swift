@@ -65,8 +65,11 @@ import Testing
         }
         let long = String(repeating: "k", count: 769)
         #expect(Harness().send("PUT", "/a.json", "{\"\(long)\":1}").status == 400)
+        // The limit holds for the whole key path: a 768-byte key fits at the root only.
         let limit = String(repeating: "k", count: 768)
-        #expect(Harness().send("PUT", "/a.json", "{\"\(limit)\":1}").status == 200)
+        #expect(Harness().send("PUT", "/.json", "{\"\(limit)\":1}").status == 200)
+        let below = Harness().send("PUT", "/a.json", "{\"\(limit)\":1}")
+        #expect(below.bodyText == errorBody("Invalid path: the path exceeds 768 bytes."))
     }
 
     @Test func depthIsLimitedTo32Keys() {

@@ -36,6 +36,20 @@ struct ProtocolEdgeTests {
         #expect(try call("PUT", "/l.json", "{\"\(longKey)\":1}").status == 400)
         let fits = String(repeating: "k", count: 700)
         #expect(try call("PUT", "/l.json", "{\"\(fits)\":1}").status == 200)
+        let prefix = "/p" + String(repeating: "p", count: 399)
+        let inner = String(repeating: "q", count: 400)
+        let asURL = try call("PUT", "\(prefix)/\(inner).json", "1")
+        #expect(asURL.status == 400)
+        let inBody = try call("PUT", "\(prefix).json", "{\"\(inner)\":1}")
+        #expect(inBody.status == 400)
+        #expect(inBody.text == asURL.text)
+        let nested = "{\"a\":{\"\(inner)\":{\"b\":1}}}"
+        #expect(try call("PATCH", "\(prefix).json", "{\"x\":\(nested)}").status == 400)
+        // The prefix, a slash, a 20-character push id, a slash, the key: 768 bytes.
+        let pushed = String(repeating: "r", count: 768 - 400 - 22)
+        #expect(try call("POST", "\(prefix).json", "{\"\(pushed)\":1}").status == 200)
+        #expect(try call("POST", "\(prefix).json", "{\"\(pushed)r\":1}").status == 400)
+        #expect(try call("GET", "\(prefix).json?shallow=true").text.count == 29)
         let huge = "\"" + String(repeating: "s", count: 10 * 1024 * 1024 + 1) + "\""
         #expect(try call("PUT", "/big.json", huge).status == 400)
         #expect(try call("GET", "/big.json").text == "null")
