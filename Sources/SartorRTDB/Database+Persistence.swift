@@ -12,14 +12,15 @@ extension Database {
     }
 
     /// Parses a tree in Firebase's JSON export format (or plain JSON), with the same key,
-    /// depth and string rules as writes; server values are refused.
+    /// depth and string rules as writes; server values are refused, and so is a file without
+    /// any JSON (an empty database is exported as `null`).
     public static func importTree(_ bytes: [UInt8]) throws(RTDBError) -> Node {
         let request = RTDBRequest(method: "PUT", path: "/.json", body: bytes)
         let value: JSONValue
         do {
             value = try Database().parseBody(request, patch: false)
         } catch {
-            if error == .noData { return .empty }
+            if error == .noData { throw .emptyExport }
             throw error
         }
         do {

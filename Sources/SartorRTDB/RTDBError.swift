@@ -61,6 +61,8 @@ public struct RTDBError: Error, Sendable, Equatable {
         "Invalid data; the update contains a path and one of its ancestors.")
     static let invalidTimeout = badRequest(
         "Invalid timeout: use a positive number followed by ms, s or min, at most 15min.")
+    static let emptyExport = badRequest(
+        "The file holds no JSON; an empty database is exported as null.")
     static let multipleETags = badRequest("Multiple ETags are not supported in if-match.")
 
     static func unsupportedParameter(_ name: String) -> RTDBError {

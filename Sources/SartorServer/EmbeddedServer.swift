@@ -163,9 +163,21 @@ extension ResponseRecord {
         }
     }
 
-    /// `GET /users/a.json 200 123B 0.42ms`
+    /// `GET /users/a.json?print=pretty 200 123B 0.42ms`: one line, whatever the client sent
+    /// (control characters and spaces in the target are percent-encoded).
     var accessLine: String {
         let millis = (elapsed.seconds * 1000 * 100).rounded() / 100
-        return "\(method) \(rawPath) \(status) \(bodyBytes)B \(millis)ms"
+        var target = rawPath
+        for (index, item) in rawQuery.enumerated() {
+            target += index == 0 ? "?" : "&"
+            target += item.value.map { "\(item.name)=\($0)" } ?? item.name
+        }
+        return "\(Self.oneLine(method)) \(Self.oneLine(target)) \(status) \(bodyBytes)B \(millis)ms"
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        let isBreaking: (UInt8) -> Bool = { $0 <= 0x20 || $0 == 0x7F }
+        guard text.utf8.contains(where: isBreaking) else { return text }
+        return percentEncoded(text.utf8, escaping: isBreaking)
     }
 }

@@ -1,4 +1,5 @@
 import CMicroHTTPDShim
+import Glibc
 
 /// Per-request state between the calls MHD makes for one request (headers, body chunks, the
 /// final call, the call after a resume). Only the connection's own daemon thread touches it.
@@ -168,17 +169,20 @@ private let collectArgument: MHD_KeyValueIterator = { context, _, name, value in
 /// `%XX` escapes, and a header or query value never matches what it does not equal.
 func wireText(_ text: UnsafePointer<CChar>) -> String {
     if let valid = String(validatingCString: text) { return valid }
+    let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
+    return percentEncoded(bytes) { $0 >= 0x80 }
+}
+
+/// `bytes` as text with each byte that `escaping` selects written as `%XX`.
+func percentEncoded(_ bytes: some Sequence<UInt8>, escaping: (UInt8) -> Bool) -> String {
     let hex = Array("0123456789ABCDEF".utf8)
-    var bytes: [UInt8] = []
-    var cursor = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
-    while cursor.pointee != 0 {
-        let byte = cursor.pointee
-        if byte < 0x80 {
-            bytes.append(byte)
+    var encoded: [UInt8] = []
+    for byte in bytes {
+        if escaping(byte) {
+            encoded += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
         } else {
-            bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            encoded.append(byte)
         }
-        cursor += 1
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return String(decoding: encoded, as: UTF8.self)
 }

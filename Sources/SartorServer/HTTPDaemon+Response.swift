@@ -22,7 +22,8 @@ extension HTTPDaemon {
         }
         hooks.responded(
             ResponseRecord(
-                method: request.method, rawPath: request.rawPath, status: status,
+                method: request.method, rawPath: request.rawPath, rawQuery: request.rawQuery,
+                status: status,
                 bodyBytes: bodyBytes, elapsed: started.duration(to: .now)))
         return result
     }

@@ -15,6 +15,8 @@ struct DaemonHooks: Sendable {
 struct ResponseRecord: Sendable {
     var method: String
     var rawPath: String
+    /// The query as received (still percent-encoded), for the access log.
+    var rawQuery: [(name: String, value: String?)]
     var status: Int
     var bodyBytes: Int
     var elapsed: Duration

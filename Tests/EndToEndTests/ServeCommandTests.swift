@@ -141,6 +141,23 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"a\":")
     }
 
+    @Test func anEmptyDataFileExits65AndIsKept() throws {
+        let path = NSTemporaryDirectory() + "sartor-empty-\(UUID().uuidString).json"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try BuiltExecutable.run(["serve", "--port", "0", "--data", path])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("holds no JSON"))
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == 0)
+    }
+
+    @Test func theAccessLogShowsTheQuery() async throws {
+        let server = try ServeProcess(["--access-log"])
+        #expect(try await send("GET", "\(server.url)/a.json?print=pretty&shallow=true") == 200)
+        let (_, log) = server.stop()
+        #expect(log.contains("\nGET /a.json?print=pretty&shallow=true 200 4B "))
+    }
+
     @Test func badFaultOptionsExit64() throws {
         let result = try BuiltExecutable.run(["serve", "--fail", "500=2"])
         #expect(result.status == 64)

@@ -37,7 +37,10 @@ import Testing
         #expect(throws: RTDBError.self) {
             try Database.importTree(Array(#"{"t":{".sv":"timestamp"}}"#.utf8))
         }
-        #expect(try Database.importTree([]) == Node())
+        for empty in ["", " \n"] {
+            #expect(throws: RTDBError.self) { try Database.importTree(Array(empty.utf8)) }
+        }
+        #expect(try Database.importTree(Array("null".utf8)) == Node())
     }
 
     @Test func replaceRootNotifiesListeners() {

@@ -83,4 +83,11 @@ struct DaemonTests {
         defer { server.stop() }
         #expect(server.baseURL == "http://[::1]:\(server.port)")
     }
+
+    @Test func anAccessLineKeepsTheQueryAndStaysOneLine() {
+        let record = ResponseRecord(
+            method: "GET", rawPath: "/a b\n.json", rawQuery: [("print", "pretty"), ("x", nil)],
+            status: 400, bodyBytes: 12, elapsed: .microseconds(1500))
+        #expect(record.accessLine == "GET /a%20b%0A.json?print=pretty&x 400 12B 1.5ms")
+    }
 }
