@@ -69,3 +69,5 @@ int sartor_curl_multi_next_done(CURLM *multi, CURL **easy, CURLcode *result) {
     }
     return 0;
 }
+
+const char *sartor_curl_version_number(void) { return curl_version_info(CURLVERSION_NOW)->version; }

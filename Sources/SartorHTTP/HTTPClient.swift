@@ -1,3 +1,4 @@
+import CCurlShim
 import Synchronization
 
 /// An asynchronous HTTP/1.1 and HTTP/2 client on libcurl's multi interface.
@@ -44,6 +45,11 @@ public final class HTTPClient: Sendable {
         } onCancel: {
             loop.cancel(id: id)
         }
+    }
+
+    /// The version of the libcurl the client runs on, such as `7.88.1`.
+    public static var libcurlVersion: String {
+        String(cString: sartor_curl_version_number())
     }
 
     /// A new request (or repetition) identifier.

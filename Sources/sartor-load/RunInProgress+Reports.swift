@@ -1,7 +1,9 @@
 import Foundation
 import SartorEngine
+import SartorHTTP
 import SartorMetrics
 import SartorReports
+import SartorServer
 import SartorWorkload
 
 extension RunInProgress {
@@ -66,7 +68,10 @@ extension RunInProgress {
         return ReportContext(
             target: target.description, root: plan.settings.paths.root,
             startedAt: Timestamp.format(startedAt), configuration: plan.arguments,
-            versions: ["sartor-load": SartorVersion.current], notes: notes)
+            versions: [
+                "sartor-load": SartorVersion.current, "libcurl": HTTPClient.libcurlVersion,
+                "libmicrohttpd": EmbeddedServer.libmicrohttpdVersion,
+            ], notes: notes)
     }
 
     static func dataSample(_ sizes: DataSizes) -> DataSizeSample {

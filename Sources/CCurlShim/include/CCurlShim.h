@@ -32,3 +32,6 @@ curl_socket_t sartor_curl_socket_timeout(void);
 // Reads the next finished transfer from the multi handle: returns 1 and fills `easy` and
 // `result` when there is one, 0 when there is none left.
 int sartor_curl_multi_next_done(CURLM *multi, CURL **easy, CURLcode *result);
+
+// libcurl's version number (`7.88.1`); CURLVERSION_NOW is a macro.
+const char *sartor_curl_version_number(void);
