@@ -79,6 +79,18 @@ import Testing
         #expect(thresholds.count == 2)
     }
 
+    @Test func abortOnFailStopsEarlyAndSaysSoOnce() throws {
+        // Claims that work 3 s each keep the run draining for a while after the abort.
+        let result = try BuiltExecutable.run([
+            "run", "--agents", "8", "--think", "0s..50ms", "--mix", "task_create=1,task_claim=1",
+            "--work", "3s", "--duration", "1m", "--abort-on-fail", "--threshold", "p50<0.001ms",
+            "--report-dir", Self.reportDirectory(),
+        ])
+        #expect(result.status == 99, "\(result.standardError)")
+        let lines = (result.standardOutput + result.standardError).split(separator: "\n")
+        #expect(lines.filter { $0.contains("stopping: threshold") }.count == 1)
+    }
+
     @Test func passedThresholdsAndVerifyExitZero() throws {
         let result = try BuiltExecutable.run(
             Self.fast + [
