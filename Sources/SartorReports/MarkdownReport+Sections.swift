@@ -13,7 +13,9 @@ extension RunReport {
             let end = Int(slice.start + timeline.sliceSeconds)
             let operations = perSecond.filter { $0.second >= Int(slice.start) && $0.second < end }
                 .reduce(0) { $0 + $1.operations }
-            let rate = Double(operations) / timeline.sliceSeconds
+            // The last slice may end with the run, before its full width.
+            let covered = min(timeline.sliceSeconds, summary.durationSeconds - slice.start)
+            let rate = covered > 0 ? Double(operations) / covered : 0
             let cells = names.map { name in
                 slice.latency[name].map { Format.micros($0.value(atPercentile: 95)) } ?? "–"
             }

@@ -28,6 +28,18 @@ import Testing
         #expect(decoded.markdown == report.markdown)
     }
 
+    @Test func aShortLastSliceIsRatedOverTheTimeItCovers() {
+        var report = ReportFixture.report
+        // 60 s in slices of 30 s; cut the run at 40 s: the second slice covers 10 s.
+        report.summary.durationSeconds = 40
+        report.perSecond = report.perSecond.filter { $0.second < 40 }
+        let operations = report.perSecond.filter { $0.second >= 30 }.reduce(0) {
+            $0 + $1.operations
+        }
+        let rate = Format.number(Double(operations) / 10, decimals: 1)
+        #expect(report.markdown.contains("| 30s | \(rate) |"), "\(report.markdown)")
+    }
+
     @Test func interruptedOperationsAreShownAndReadBack() throws {
         var report = ReportFixture.report
         report.summary.interrupted = 4
