@@ -70,6 +70,7 @@ extension RunCommand {
         }
         return HTTPClientConfiguration(
             maxConnections: min(max(connections, 8), maxConnections),
+            requestTimeout: plan.requestTimeout,
             prefersHTTP2: target.server == nil)
     }
 

@@ -90,6 +90,10 @@ enum RunCommand: Subcommand {
             "retries", kind: .integer(0...20), default: "3",
             help: "Retries of a request on 500/503/504, timeouts and dropped connections, "
                 + "with exponential backoff from 1 s."),
+        OptionSpec(
+            "timeout", kind: .duration, default: "30s",
+            help: "Deadline of each request (connecting, sending, receiving); a later answer "
+                + "counts as a timeout, and a target that never answers fails this soon."),
     ]
 
     static let workloadOptions = [

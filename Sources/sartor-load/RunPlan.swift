@@ -21,11 +21,14 @@ struct RunPlan: Sendable {
     var thresholds: [Threshold]
     var abortOnFail: Bool
     var verify: Bool
+    /// The deadline of each request.
+    var requestTimeout: Duration
     /// Every option's effective value (repeated ones all, the token masked), for the reports.
     var arguments: [String: String]
 
     init(_ parsed: ParsedCommand, stdoutIsTerminal: Bool) throws {
         target = parsed.url("target")
+        requestTimeout = parsed.duration("timeout")!
         authToken = parsed.string("auth")
         if authToken?.isEmpty == true {
             throw UsageError(

@@ -1,4 +1,5 @@
 import SartorEngine
+import SartorHTTP
 import Testing
 
 @testable import SartorWorkload
@@ -57,6 +58,34 @@ import Testing
         #expect(try await live.read(live.paths.presence(agent.agentID))["online"] == false)
         #expect(context.requests == 4)
         #expect(context.bytesSent > 0 && context.bytesReceived > 0)
+    }
+
+    @Test func aFailedSignOffStillMarksThePresenceOffline() async throws {
+        /// Fails the PATCH of the agent record with a 401, passes the rest on.
+        struct RefusingAgentPatch: RequestSending {
+            let inner: any RequestSending
+            func send(_ request: HTTPRequest) async -> HTTPResult {
+                guard request.method == "PATCH", request.url.contains("/agents/") else {
+                    return await inner.send(request)
+                }
+                return .failure(
+                    HTTPFailure(kind: .httpStatus(401), message: "PATCH: Permission denied"))
+            }
+        }
+        let live = try LiveServer()
+        let session = RTDBSession(
+            sender: RefusingAgentPatch(inner: live.client), endpoint: live.session.endpoint)
+        var agent =
+            SartorWorkload(settings: live.settings(), session: session)
+            .makeAgent(index: 0) as! SartorAgent
+        var context = live.context()
+        #expect(await agent.connect(&context) == .success)
+
+        guard case .failure(.httpStatus(401), _) = await agent.disconnect(&context) else {
+            Issue.record("the refused sign-off was not reported")
+            return
+        }
+        #expect(try await live.read(live.paths.presence(agent.agentID))["online"] == false)
     }
 
     @Test func directMessage() async throws {

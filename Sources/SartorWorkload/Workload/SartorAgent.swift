@@ -59,13 +59,15 @@ struct SartorAgent: VirtualAgent {
     mutating func disconnect(_ context: inout OperationContext) async -> Outcome {
         guard !agentID.isEmpty else { return .skipped(reason: "never connected") }
         let now = Timestamp.now()
+        // Both writes are sent whatever the first gives, so that a failed one leaves no more
+        // than its own record online.
         let offline = await session.patch(
             paths.agent(agentID), members: SartorRecords.agentOffline(now: now), context: &context)
+        let presence = await session.patch(
+            paths.presence(agentID), members: SartorRecords.presenceOffline(now: now),
+            context: &context)
         if case .failure(let failure) = offline { return failed(failure) }
-        return outcome(
-            of: await session.patch(
-                paths.presence(agentID), members: SartorRecords.presenceOffline(now: now),
-                context: &context))
+        return outcome(of: presence)
     }
 
     /// PUTs `value` at `path` and, once acknowledged, enters it in the ledger.
