@@ -142,12 +142,17 @@ extension RunController {
     }
 
     /// Counts as missed the scheduled starts already due when the dispatcher stopped: they can
-    /// never start, and a stop during a backlog must not hide them.
+    /// never start, and a stop during a backlog must not hide them. A run that ended because
+    /// its `--operations` were all started has nothing more due.
     private func countUnstartedAsMissed(_ schedule: ArrivalSchedule) {
         let now = ContinuousClock.now
-        let (rate, active, end) = control.withLock { state in
-            (state.load.value, state.activeTime(at: now), scheduleEnd(state))
+        let (rate, active, end, limitReached) = control.withLock { state in
+            (
+                state.load.value, state.activeTime(at: now), scheduleEnd(state),
+                state.operationLimit.map { state.started >= $0 } ?? false
+            )
         }
+        guard !limitReached else { return }
         guard let next = schedule.nextStart(rate: rate) else { return }
         let due = min(active, end ?? active)
         guard due > next + ArrivalSchedule.precision else { return }

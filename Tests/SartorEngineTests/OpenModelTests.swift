@@ -50,6 +50,16 @@ import Testing
         #expect(final.completedOperations == Int(rate))
     }
 
+    @Test func aRunEndedByItsOperationLimitMissesNothing() async {
+        let workload = SyntheticWorkload(weights: [1]) { _, _, _, _ in .success }
+        let controller = RunController(
+            workload: workload,
+            configuration: Self.open(rate: 100, maxInFlight: 50, operations: 30))
+        let final = await controller.run()
+        #expect(final.completedOperations == 30)
+        #expect(final.missedStarts == 0)
+    }
+
     @Test func nothingScheduledIsDroppedSilently() async {
         let workload = SyntheticWorkload(weights: [1]) { _, _, _, _ in
             await work(for: .milliseconds(5))

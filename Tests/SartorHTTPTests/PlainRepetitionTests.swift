@@ -1,6 +1,8 @@
-import SartorHTTP
 import SartorMetrics
+import Synchronization
 import Testing
+
+@testable import SartorHTTP
 
 /// `repeatedly` over plain `http://`, which runs without libcurl: the same results, kinds and
 /// connection reuse as the libcurl path.
@@ -109,5 +111,39 @@ struct PlainRepetitionTests {
 
         #expect(handler.state.withLock { $0.results }.isEmpty)
         #expect(server.requests.isEmpty)
+    }
+}
+
+@Suite struct PlainTargetAddressTests {
+    /// A name may resolve to an address nothing listens on first (`::1` for a server on
+    /// 127.0.0.1 only): the next one is tried, and kept for later connections.
+    @Test func aRefusedAddressFallsBackToTheNextOne() async throws {
+        let server = try RawServer(.respond(status: 200, body: Array("ok".utf8)))
+        defer { server.stop() }
+        let closed = try RawServer.closedPort()
+        let configuration = HTTPClientConfiguration()
+        var target = try #require(
+            PlainTarget(
+                HTTPRequest(url: "http://127.0.0.1:\(server.port)/"),
+                configuration: configuration))
+        let refusing = try #require(
+            PlainTarget(
+                HTTPRequest(url: "http://127.0.0.1:\(closed)/"), configuration: configuration))
+        target.addresses = refusing.addresses + target.addresses
+        let handler = CountingHandler(budget: 6)
+        let repetition = try #require(PlainRepetition(target: target, lanes: 2, handler: handler))
+
+        let started = Mutex(false)
+        await withUnsafeContinuation { continuation in
+            let ok = repetition.start(continuation: continuation, onEnd: {})
+            started.withLock { $0 = ok }
+            if !ok { continuation.resume() }
+        }
+
+        #expect(started.withLock { $0 })
+        let results = handler.state.withLock { $0.results }
+        #expect(results.count == 6)
+        #expect(results.allSatisfy { (try? $0.get().status) == 200 })
+        #expect(server.connections.load(ordering: .relaxed) == 2)
     }
 }

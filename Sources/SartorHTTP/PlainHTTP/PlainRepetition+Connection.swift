@@ -4,12 +4,16 @@ import SartorMetrics
 
 /// Connecting, sending and receiving, lane by lane.
 extension PlainRepetition {
-    func connect(_ lane: Int) {
+    /// Opens a connection for `lane` to the address that last worked, or, on the `attempt`th
+    /// try after refusals, to the next address of the host.
+    func connect(_ lane: Int, attempt: Int = 0) {
         lanes[lane].parser.reset(
             expectsBody: target.expectsBody, keepsBody: target.keepsBody,
             capture: target.capture)
+        lanes[lane].connectAttempt = attempt
+        let address = target.addresses[(addressIndex + attempt) % target.addresses.count]
         let fd = socket(
-            target.family,
+            address.family,
             Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
                 | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return fail(lane, .other, cause: Self.errnoText()) }
@@ -23,18 +27,30 @@ extension PlainRepetition {
         lanes[lane].deadlineNanos = min(lanes[lane].deadlineNanos, deadline)
         earliestDeadlineNanos = min(earliestDeadlineNanos, lanes[lane].deadlineNanos)
 
-        let status = target.address.withUnsafeBytes { address in
+        let status = address.bytes.withUnsafeBytes { address in
             Glibc.connect(
                 fd, address.baseAddress!.assumingMemoryBound(to: sockaddr.self),
                 socklen_t(address.count))
         }
-        if status == 0 { return send(lane) }
+        if status == 0 { return connected(lane) }
         guard errno == EINPROGRESS else { return failConnect(lane, errno) }
         lanes[lane].phase = .connecting
         watch(lane, EPOLLOUT.rawValue)
     }
 
+    /// The connection is up: later connections go straight to the address that answered.
+    func connected(_ lane: Int) {
+        let attempt = lanes[lane].connectAttempt
+        if attempt > 0 { addressIndex = (addressIndex + attempt) % target.addresses.count }
+        send(lane)
+    }
+
     func failConnect(_ lane: Int, _ code: Int32) {
+        let attempt = lanes[lane].connectAttempt
+        if code != ETIMEDOUT, attempt + 1 < target.addresses.count {
+            disconnect(lane)
+            return connect(lane, attempt: attempt + 1)
+        }
         let kind: ErrorKind = code == ETIMEDOUT ? .timeout : .connectionRefused
         fail(lane, kind, cause: "failed to connect: \(String(cString: strerror(code)))")
     }
@@ -78,7 +94,7 @@ extension PlainRepetition {
             var length = socklen_t(MemoryLayout<Int32>.size)
             getsockopt(lanes[lane].fd, SOL_SOCKET, SO_ERROR, &code, &length)
             if code != 0 { return failConnect(lane, code) }
-            send(lane)
+            connected(lane)
         case .sending:
             if events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
                 receive(lane)

@@ -36,6 +36,8 @@ final class PlainRepetition: @unchecked Sendable {
         var registeredEvents: UInt32 = 0
         /// Counts the lane's connections, so that an event of a closed one is told apart.
         var generation: UInt32 = 0
+        /// Which of the host's addresses, counted from `addressIndex`, is being tried.
+        var connectAttempt = 0
         var parser = ResponseParser()
     }
 
@@ -56,6 +58,8 @@ final class PlainRepetition: @unchecked Sendable {
     var liveLanes: Int
     var waiting: [Int] = []
     var earliestDeadlineNanos = UInt64.max
+    /// The host's address that connections go to first: the last that accepted one.
+    var addressIndex = 0
     var readBuffer = [UInt8](repeating: 0, count: 64 << 10)
     var thread = pthread_t()
 

@@ -6,9 +6,15 @@ import Glibc
 struct PlainTarget {
     let method: String
     let url: String
-    /// The resolved address (`sockaddr_in` or `sockaddr_in6`) and its family.
-    let address: [UInt8]
-    let family: Int32
+    /// One resolved address: a `sockaddr_in` or `sockaddr_in6` and its family.
+    struct Address {
+        let bytes: [UInt8]
+        let family: Int32
+    }
+
+    /// Every address the host resolves to, in `getaddrinfo`'s order (never empty): a name such
+    /// as `localhost` may give `::1` first for a server listening on 127.0.0.1 only.
+    var addresses: [Address]
     let requestBytes: [UInt8]
     let timeoutNanos: UInt64
     let connectTimeoutNanos: UInt64
@@ -20,12 +26,11 @@ struct PlainTarget {
     /// also reports such problems.
     init?(_ request: HTTPRequest, configuration: HTTPClientConfiguration) {
         guard request.bodyConsumer == nil, let parts = Self.split(request.url),
-            let (address, family) = Self.resolve(host: parts.host, port: parts.port)
+            let addresses = Self.resolve(host: parts.host, port: parts.port)
         else { return nil }
         method = request.method
         url = request.url
-        self.address = address
-        self.family = family
+        self.addresses = addresses
         keepsBody = request.keepsBody
         capture = request.capturedHeaders
         let timeout = request.timeout ?? configuration.requestTimeout
@@ -86,19 +91,22 @@ struct PlainTarget {
 
     // Limitation: the name is resolved once, when the repetition starts; a change of the
     // host's address during a run is not followed.
-    /// The first address `getaddrinfo` gives for a TCP connection to `host`.
-    private static func resolve(host: String, port: UInt16) -> ([UInt8], Int32)? {
+    /// The addresses `getaddrinfo` gives for a TCP connection to `host`; `nil` for none.
+    private static func resolve(host: String, port: UInt16) -> [Address]? {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var list: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else {
-            return nil
-        }
+        guard getaddrinfo(host, String(port), &hints, &list) == 0 else { return nil }
         defer { freeaddrinfo(list) }
-        let bytes = Array(
-            UnsafeRawBufferPointer(
-                start: first.pointee.ai_addr, count: Int(first.pointee.ai_addrlen)))
-        return (bytes, first.pointee.ai_family)
+        var addresses: [Address] = []
+        var next = list
+        while let entry = next {
+            let bytes = UnsafeRawBufferPointer(
+                start: entry.pointee.ai_addr, count: Int(entry.pointee.ai_addrlen))
+            addresses.append(Address(bytes: Array(bytes), family: entry.pointee.ai_family))
+            next = entry.pointee.ai_next
+        }
+        return addresses.isEmpty ? nil : addresses
     }
 }
