@@ -71,8 +71,11 @@ extension RunReport {
                         evidence: "\(operation.skipped) of \(operation.count) runs were skipped "
                             + "(\(Format.percent(share))).",
                         recommendation: often
-                            ? "The work it consumes is produced too slowly: raise the weight of "
-                                + "the operations that produce it."
+                            ? (operation.name == "direct_message"
+                                ? "A message needs another agent online: run more agents (in "
+                                    + "the open model, a rate that keeps several busy)."
+                                : "The work it consumes is produced too slowly: raise the "
+                                    + "weight of the operations that produce it.")
                             : "No action needed: this happens while the network is still "
                                 + "filling, before there is work to take."))
             }

@@ -76,7 +76,8 @@ extension RunReport {
                 Finding(
                     title: "Retries were needed",
                     evidence: "\(summary.retries) retries over \(summary.operations) operations; "
-                        + "\(summary.errors) operations still failed after retrying.",
+                        + "\(summary.errors) operations failed in the end (retried or not: "
+                        + "only 500, 503, 504, timeouts and dropped connections are retried).",
                     recommendation: "Keep retries with backoff in real agents: without them each "
                         + "of these would have been a failed operation."))
         }

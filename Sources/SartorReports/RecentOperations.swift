@@ -58,10 +58,15 @@ public final class RecentOperations: Sendable {
 
     /// The records held, oldest first.
     public func records() -> [OperationRecord] {
-        ring.withLock { ring in
+        let inOrderOfRecording = ring.withLock { ring in
             guard ring.records.count == Self.capacity else { return ring.records }
             return Array(ring.records[ring.next...] + ring.records[..<ring.next])
         }
+        // Stamps come from a clock corrected once a second, so neighbours may be a hair out of
+        // order; the stable sort keeps the order of recording among equal times.
+        return inOrderOfRecording.enumerated().sorted {
+            ($0.element.time, $0.offset) < ($1.element.time, $1.offset)
+        }.map(\.element)
     }
 }
 

@@ -25,7 +25,8 @@ enum RunCommand: Subcommand {
                 against the embedded server.
 
                 Exit codes: 0 success (also after one Ctrl-C or q), 1 the run could not be \
-                done (target unreachable or lost, reports not written), 2 --verify found \
+                done (target unreachable, or lost mid-run: reports are still written; or the \
+                reports could not be written), 2 --verify found \
                 missing data or double claims, 64 bad usage, 65 a theme file that cannot be \
                 used, 99 a threshold failed, 130 a second Ctrl-C.
                 """,

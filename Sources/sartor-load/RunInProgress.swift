@@ -40,11 +40,16 @@ final class RunInProgress: Sendable {
         watch = TargetWatch(session: session, root: plan.settings.paths.root)
     }
 
-    /// Stops the run gracefully, remembering the first reason given.
-    func stop(because reason: String) {
+    /// Stops the run gracefully, remembering the first reason given; operations still running
+    /// get `drain` to finish.
+    func stop(because reason: String, drain: Duration = RunInProgress.drainTimeout) {
         stopReason.withLock { if $0 == nil { $0 = reason } }
-        controller.stop(drainFor: Self.drainTimeout)
+        controller.stop(drainFor: drain)
     }
+
+    /// How long operations may still run once the target is lost: they can only wait for
+    /// retries against a database that is gone, which must not lengthen the run.
+    static let lostTargetDrain = Duration.seconds(1)
 
     /// Runs to the end and returns the exit code.
     func execute() async -> ExitCode {
@@ -88,7 +93,7 @@ final class RunInProgress: Sendable {
                 if self.plan.headless {
                     self.note("stopping: \(self.watch.lost ?? "the target stopped answering")")
                 }
-                self.stop(because: "target lost")
+                self.stop(because: "target lost", drain: Self.lostTargetDrain)
             }
         }
         return [sampling, watching]

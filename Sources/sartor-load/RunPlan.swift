@@ -48,10 +48,11 @@ struct RunPlan: Sendable {
                 hint: "give the database's base URL alone, e.g. https://<db>.firebaseio.com")
         }
         let root = parsed.string("root") ?? "agents-network"
-        guard !root.isEmpty, root.allSatisfy({ !".$#[]".contains($0) && $0.isASCII }) else {
+        guard Self.isRootPath(root) else {
             throw UsageError(
                 flag: "--root", value: root, problem: "is not a valid RTDB key path",
-                hint: "use letters, digits, - and _ (and / between keys)")
+                hint: "write keys such as load-test or teams/load-test: no . $ # [ ] or control "
+                    + "characters, no empty key, at most \(Self.rootLimitBytes) bytes")
         }
 
         let mix = try Self.mix(parsed)
@@ -148,6 +149,24 @@ struct RunPlan: Sendable {
             default:
                 throw UsageError(flag: "--mix", value: text, problem: error.description)
             }
+        }
+    }
+
+    /// The longest `--root` taken: the run's own keys go under it, and RTDB refuses key paths
+    /// over 768 bytes.
+    static let rootLimitBytes = 512
+
+    /// Whether `root` is keys joined by `/`, each one a valid RTDB key: not empty (so neither
+    /// `/` nor `a//b`, which would write at the database's root or skip a level), without
+    /// `. $ # [ ]` or control characters.
+    static func isRootPath(_ root: String) -> Bool {
+        guard !root.isEmpty, root.utf8.count <= rootLimitBytes else { return false }
+        return root.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { key in
+            !key.isEmpty
+                && key.unicodeScalars.allSatisfy { scalar in
+                    !".$#[]".unicodeScalars.contains(scalar) && scalar.value >= 0x20
+                        && scalar.value != 0x7F
+                }
         }
     }
 

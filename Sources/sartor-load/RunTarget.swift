@@ -1,3 +1,4 @@
+import Foundation
 import SartorEngine
 import SartorHTTP
 import SartorServer
@@ -16,7 +17,7 @@ struct RunTarget: Sendable {
     static func open(_ plan: RunPlan) throws -> RunTarget {
         if let url = plan.target {
             let base = url.absoluteString
-            return RunTarget(baseURL: base, description: base, server: nil)
+            return RunTarget(baseURL: base, description: Self.masked(url), server: nil)
         }
         let server: EmbeddedServer
         do {
@@ -69,6 +70,15 @@ struct RunTarget: Sendable {
     }
 
     func stop() { server?.stop() }
+
+    /// The URL as shown and reported: a password in it is replaced by `***`, as `--auth` is.
+    static func masked(_ url: URL) -> String {
+        guard url.password != nil,
+            var parts = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        else { return url.absoluteString }
+        parts.password = "***"
+        return parts.string ?? url.absoluteString
+    }
 }
 
 /// A run that could not be done (exit code 1), with a message naming the cause and the fix.

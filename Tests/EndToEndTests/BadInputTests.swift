@@ -28,6 +28,9 @@ import Testing
             "--theme: \"ligt\" is not a built-in theme; did you mean light?"
         ),
         (["run", "--dur", "5s"], "unknown option --dur; did you mean --duration?"),
+        (["run", "--root", "/"], "--root: \"/\" is not a valid RTDB key path"),
+        (["run", "--root", "a//b"], "--root: \"a//b\" is not a valid RTDB key path"),
+        (["run", "--root", "a\tb"], "is not a valid RTDB key path"),
         (
             ["run", "--target", "http://127.0.0.1:9/?ns=foo"],
             "--target: \"http://127.0.0.1:9/?ns=foo\" has a query or fragment"

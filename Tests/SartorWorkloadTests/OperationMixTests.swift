@@ -45,5 +45,9 @@ import Testing
             endpoint.masked("GET \(url): 503")
                 == "GET https://db.example/my%20root/agents.json?shallow=true&auth=***: 503")
         #expect(RTDBEndpoint(baseURL: "http://127.0.0.1:9").url("r") == "http://127.0.0.1:9/r.json")
+        let withPassword = RTDBEndpoint(baseURL: "http://user:pw@127.0.0.1:9")
+        #expect(
+            withPassword.masked("GET \(withPassword.url("r")): refused")
+                == "GET http://user:***@127.0.0.1:9/r.json: refused")
     }
 }

@@ -88,6 +88,38 @@ import Testing
         #expect(try await live.read(live.paths.presence(agent.agentID))["online"] == false)
     }
 
+    @Test func aStatusQueryOfABodyThatIsNotACollectionIsInvalid() async throws {
+        /// Answers GET of the tasks with a web page, fed to the request's consumer as a client
+        /// would; passes the rest on.
+        struct WebPageForTasks: RequestSending {
+            let inner: any RequestSending
+            func send(_ request: HTTPRequest) async -> HTTPResult {
+                guard request.method == "GET", request.url.contains("/tasks.json"),
+                    let consumer = request.bodyConsumer
+                else { return await inner.send(request) }
+                let result = await inner.send(HTTPRequest(url: request.url, keepsBody: false))
+                consumer.begin()
+                Array("<html>Bad gateway</html>".utf8).withUnsafeBytes { consumer.consume($0) }
+                return result
+            }
+        }
+        let live = try LiveServer()
+        let session = RTDBSession(
+            sender: WebPageForTasks(inner: live.client), endpoint: live.session.endpoint)
+        var agent =
+            SartorWorkload(settings: live.settings(), session: session)
+            .makeAgent(index: 0) as! SartorAgent
+        var context = live.context()
+        #expect(await agent.connect(&context) == .success)
+
+        let outcome = await agent.run(operation: SartorOperation.statusQuery.rawValue, &context)
+        guard case .failure(.invalidResponse, let message) = outcome else {
+            Issue.record("a web page passed as a task list: \(outcome)")
+            return
+        }
+        #expect(message.contains("tasks"))
+    }
+
     @Test func directMessage() async throws {
         let live = try LiveServer()
         var (me, other, context) = await Self.prepared(live)

@@ -31,8 +31,15 @@ public struct RTDBEndpoint: Sendable, Equatable {
         return url
     }
 
-    /// `text` with the auth token replaced by `***`, so that no message or report shows it.
+    /// `text` with the auth token, and a password in the base URL, replaced by `***`, so that
+    /// no message or report shows them.
     public func masked(_ text: String) -> String {
+        var text = text
+        if let password = URLComponents(string: baseURL)?.percentEncodedPassword,
+            !password.isEmpty
+        {
+            text = text.replacingOccurrences(of: ":\(password)@", with: ":***@")
+        }
         guard let authToken, !authToken.isEmpty else { return text }
         return text.replacingOccurrences(of: Self.percentEncoded(authToken), with: "***")
             .replacingOccurrences(of: authToken, with: "***")

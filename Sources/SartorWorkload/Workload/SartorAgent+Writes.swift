@@ -52,12 +52,17 @@ extension SartorAgent {
         return await write(entry, at: paths.knowledge(id), &context)
     }
 
-    /// GET agents, tasks and knowledge, whole or (`--status-query shallow`) keys only.
+    /// GET agents, tasks and knowledge, whole or (`--status-query shallow`) keys only. Each
+    /// body's structure is checked as it streams in, so that a body that is not a collection
+    /// (a web page, a truncated answer) is an invalid response, not a success.
     func queryStatus(_ context: inout OperationContext) async -> Outcome {
         let shallow = settings.statusQuery == .shallow
         for path in [paths.agents, paths.tasks, paths.knowledge] {
-            let result = await session.get(path, shallow: shallow, context: &context)
+            let check = CollectionPicker(seed: 0)
+            let result = await session.get(
+                path, shallow: shallow, consumer: check, context: &context)
             if case .failure = result { return outcome(of: result) }
+            if case .invalid(let reason) = check.outcome { return invalid(path, reason) }
         }
         return .success
     }
