@@ -1,3 +1,4 @@
+import Foundation
 import SartorMetrics
 import Synchronization
 import Testing
@@ -111,6 +112,17 @@ struct PlainRepetitionTests {
 
         #expect(handler.state.withLock { $0.results }.isEmpty)
         #expect(server.requests.isEmpty)
+
+        // Refused repetitions leave no descriptor behind.
+        func openDescriptors() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+        }
+        let before = try openDescriptors()
+        for _ in 0..<50 {
+            await client.repeatedly(
+                HTTPRequest(url: "http://127.0.0.1:\(server.port)/"), lanes: 1, handler: handler)
+        }
+        #expect(try openDescriptors() <= before + 2)
     }
 }
 

@@ -84,6 +84,15 @@ final class PlainRepetition: @unchecked Sendable {
         epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeFD, &event)
     }
 
+    deinit {
+        // A repetition that never ran (refused after a shutdown or a cancellation) still owns
+        // its descriptors; one that ran closed them at its end.
+        if wakeFDOpen.withLock({ $0 }) {
+            close(epollFD)
+            close(wakeFD)
+        }
+    }
+
     /// Starts the thread; false when it cannot be created. When every lane has ended, `onEnd`
     /// runs on that thread, then `continuation` is resumed.
     func start(

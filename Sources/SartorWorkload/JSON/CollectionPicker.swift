@@ -10,7 +10,8 @@ import SartorHTTP
 ///
 /// It checks the structure (strings and their escapes, nesting, one top-level object or
 /// `null`, nothing after it), not every token: enough to refuse a web page, an error text or a
-/// truncated body. Cost: one pass over the bytes, a few comparisons each.
+/// truncated body; a picker whose choice is not used checks a body that way (status queries).
+/// Cost: one pass over the bytes, a few comparisons each.
 ///
 /// `@unchecked Sendable`: used by one transfer at a time on the HTTP client's loop thread, and
 /// read by the agent only after `send` returned (see `ResponseBodyConsumer`).
