@@ -61,7 +61,12 @@ struct CollectionScan {
     private var escaped = false
     private var role = StringRole.other
     private var text: [UInt8] = []
-    private var childKey: [UInt8]?
+    /// The key of the child being read, in a buffer of its own that is reused (so that no
+    /// key costs an allocation), and whether there is one.
+    private var childKey: [UInt8] = []
+    private var hasChildKey = false
+    /// The string being read holds a backslash, so its content must be unescaped.
+    private var textHasEscape = false
     private var memberPending = false
     private var childMatches = false
     private var topLevel: [UInt8] = []  // the bytes of a top-level `null`
@@ -94,7 +99,9 @@ struct CollectionScan {
         inString = false
         escaped = false
         text.removeAll(keepingCapacity: true)
-        childKey = nil
+        childKey.removeAll(keepingCapacity: true)
+        hasChildKey = false
+        textHasEscape = false
         memberPending = false
         childMatches = false
         topLevel = []
@@ -152,6 +159,7 @@ struct CollectionScan {
                 escaped = false
             } else if byte == UInt8(ascii: "\\") {
                 escaped = true
+                textHasEscape = true
             } else if byte == UInt8(ascii: "\"") {
                 closeString(bytes, start, index)
                 return index + 1
@@ -174,6 +182,7 @@ struct CollectionScan {
     private mutating func startString() {
         guard !containers.isEmpty else { return fail("a string at the top level") }
         inString = true
+        textHasEscape = false
         text.removeAll(keepingCapacity: true)
         let inChild = containers.count == 2 && containers[1] && member != nil
         if containers.count == 1 && expectingKey {
@@ -191,12 +200,14 @@ struct CollectionScan {
         inString = false
         switch role {
         case .childKey:
-            childKey = text
+            childKey.removeAll(keepingCapacity: true)
+            childKey.append(contentsOf: text)
+            hasChildKey = true
             childMatches = false
         case .memberKey:
-            memberPending = Self.unescaped(text) == member
+            memberPending = (textHasEscape ? Self.unescaped(text) : text) == member
         case .memberValue:
-            childMatches = Self.unescaped(text) == value
+            childMatches = (textHasEscape ? Self.unescaped(text) : text) == value
             memberPending = false
         case .other:
             break
@@ -228,8 +239,9 @@ struct CollectionScan {
 
     /// The value of the current child ended: it becomes a candidate if it qualifies.
     private mutating func endChild() {
-        guard let key = childKey else { return }
-        childKey = nil
+        guard hasChildKey else { return }
+        hasChildKey = false
+        let key = childKey
         guard member == nil || childMatches, key != excluded else { return }
         candidates += 1
         if UInt64.random(in: 0..<candidates, using: &random) == 0 { chosen = key }
