@@ -75,7 +75,8 @@ extension JSONParser {
         return value
     }
 
-    /// Reads the four hex digits after `\u` (and a low surrogate's `\uXXXX` when needed).
+    /// Reads the four hex digits after `\u` (and, after a high surrogate, the escape of its low
+    /// surrogate).
     private func parseUnicodeEscape(at index: inout Int) throws(JSONParseError) -> Unicode.Scalar {
         let first = try hexQuad(at: index)
         index += 4
