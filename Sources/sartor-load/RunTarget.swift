@@ -40,15 +40,14 @@ struct RunTarget: Sendable {
     ) async throws {
         var context = OperationContext(
             random: SeededRandom(seed: 0), retryPolicy: .disabled, agentIndex: -1)
-        var result = await session.get(root, shallow: true, context: &context)
-        var retries = 0
-        while retries < retryPolicy.maxRetries, case .failure(let failure) = result,
-            case .httpStatus = failure.kind, retryPolicy.shouldRetry(failure.kind)
-        {
-            retries += 1
-            let delay = retryPolicy.delay(beforeRetry: retries, random: &context.random)
-            try? await Task.sleep(for: delay)
-            result = await session.get(root, shallow: true, context: &context)
+        // Only a status is offered for retrying; connection failures end the check at once.
+        let result = await retryPolicy.run(context: &context) { (result: HTTPResult) in
+            guard case .failure(let failure) = result, case .httpStatus = failure.kind else {
+                return nil
+            }
+            return failure.kind
+        } _: { context, _ in
+            await session.get(root, shallow: true, context: &context)
         }
         switch result {
         case .success(let response):
