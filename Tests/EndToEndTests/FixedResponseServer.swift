@@ -13,20 +13,9 @@ final class FixedResponseServer: Sendable {
     }
 
     init(responses: [String]) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ready = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && listen(fd, 16) == 0
-                    && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard fd >= 0, ready else { throw POSIXError(.EADDRNOTAVAIL) }
+        let (fd, port) = try Self.listeningSocket()
         listener = fd
-        port = UInt16(bigEndian: address.sin_port)
+        self.port = port
         let answers = responses.map { Array($0.utf8) }
         Thread.detachNewThread {
             var request = [UInt8](repeating: 0, count: 4096)
@@ -39,6 +28,24 @@ final class FixedResponseServer: Sendable {
                 served += 1
             }
         }
+    }
+
+    /// A socket listening on 127.0.0.1 at a port the kernel picked; connections complete in
+    /// its backlog whether or not anyone accepts them.
+    static func listeningSocket() throws -> (fd: Int32, port: UInt16) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ready = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && listen(fd, 16) == 0
+                    && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard fd >= 0, ready else { throw POSIXError(.EADDRNOTAVAIL) }
+        return (fd, UInt16(bigEndian: address.sin_port))
     }
 
     func stop() {

@@ -164,20 +164,9 @@ import Testing
     @Test func aTargetThatNeverAnswersExits1() throws {
         // Listening but never accepting: connections complete in the kernel's backlog and the
         // requests are never answered, so they are still running at the stop's deadline.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (fd, port) = try FixedResponseServer.listeningSocket()
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ready = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && listen(fd, 16) == 0
-                    && getsockname(fd, $0, &length) == 0
-            }
-        }
-        try #require(ready)
-        let url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/"
+        let url = "http://127.0.0.1:\(port)/"
 
         let result = try BuiltExecutable.run(["http", url, "-c", "2", "-d", "200ms"])
 

@@ -60,6 +60,20 @@ import Testing
         #expect(context.bytesSent > 0 && context.bytesReceived > 0)
     }
 
+    /// An agent of `live` whose requests go through the sender `wrap` makes of the client,
+    /// connected.
+    static func connectedAgent(
+        _ live: LiveServer, through wrap: (any RequestSending) -> any RequestSending
+    ) async -> (SartorAgent, OperationContext) {
+        let session = RTDBSession(sender: wrap(live.client), endpoint: live.session.endpoint)
+        var agent =
+            SartorWorkload(settings: live.settings(), session: session)
+            .makeAgent(index: 0) as! SartorAgent
+        var context = live.context()
+        #expect(await agent.connect(&context) == .success)
+        return (agent, context)
+    }
+
     @Test func aFailedSignOffStillMarksThePresenceOffline() async throws {
         /// Fails the PATCH of the agent record with a 401, passes the rest on.
         struct RefusingAgentPatch: RequestSending {
@@ -73,13 +87,7 @@ import Testing
             }
         }
         let live = try LiveServer()
-        let session = RTDBSession(
-            sender: RefusingAgentPatch(inner: live.client), endpoint: live.session.endpoint)
-        var agent =
-            SartorWorkload(settings: live.settings(), session: session)
-            .makeAgent(index: 0) as! SartorAgent
-        var context = live.context()
-        #expect(await agent.connect(&context) == .success)
+        var (agent, context) = await Self.connectedAgent(live) { RefusingAgentPatch(inner: $0) }
 
         guard case .failure(.httpStatus(401), _) = await agent.disconnect(&context) else {
             Issue.record("the refused sign-off was not reported")
@@ -104,13 +112,7 @@ import Testing
             }
         }
         let live = try LiveServer()
-        let session = RTDBSession(
-            sender: WebPageForTasks(inner: live.client), endpoint: live.session.endpoint)
-        var agent =
-            SartorWorkload(settings: live.settings(), session: session)
-            .makeAgent(index: 0) as! SartorAgent
-        var context = live.context()
-        #expect(await agent.connect(&context) == .success)
+        var (agent, context) = await Self.connectedAgent(live) { WebPageForTasks(inner: $0) }
 
         let outcome = await agent.run(operation: SartorOperation.statusQuery.rawValue, &context)
         guard case .failure(.invalidResponse, let message) = outcome else {
