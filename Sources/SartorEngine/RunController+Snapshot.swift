@@ -54,6 +54,7 @@ extension RunController {
             operations: stats,
             perSecond: view.perSecond,
             errors: recorder.errorFeed(),
+            recentOperations: recorder.log.events(),
             inFlight: inFlightNow,
             startedOperations: control.started,
             completedOperations: tallies.reduce(0) { $0 + $1.completed },

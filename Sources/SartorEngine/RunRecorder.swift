@@ -10,6 +10,7 @@ final class RunRecorder: Sendable {
     let operations: [OperationRecorder]
     private let harvested: Mutex<Harvest>
     private let feed = ErrorFeed()
+    let log = OperationLog()
 
     /// The figures folded in from the recorders so far.
     struct Harvest: Sendable {
@@ -56,6 +57,10 @@ final class RunRecorder: Sendable {
         } else {
             recorder.latency.record(latencyMicros)
         }
+        log.record(
+            OperationEvent(
+                time: activeSeconds, operation: name, outcome: outcome,
+                latencyMicros: correctedMicros ?? latencyMicros))
         recorder.tally.withLock { $0.count(outcome, counters: counters) }
         switch outcome {
         case .success: break

@@ -20,6 +20,9 @@ public enum RunState: Sendable, Equatable {
 /// taken 10 times a second. Every figure is cumulative since the start unless its name says
 /// otherwise; rates are per second of active time (pauses excluded).
 public struct RunSnapshot: Sendable {
+    /// How many of the last operations a snapshot carries.
+    public static let recentOperationLimit = 100
+
     public var state: RunState
     /// The model the run was configured with (its initial load).
     public var model: LoadModel
@@ -43,6 +46,8 @@ public struct RunSnapshot: Sendable {
     public var perSecond: PerSecondSeries
     /// The most recent errors, with counts by kind since the start.
     public var errors: ErrorFeed.Snapshot
+    /// The last operations that ended (at most `recentOperationLimit`), oldest first.
+    public var recentOperations: [OperationEvent]
     /// Operations running now.
     public var inFlight: Int
     /// Operations picked (including those skipped by a rate limit).

@@ -1,3 +1,5 @@
+import SartorEngine
+
 extension RunReport {
     /// Several reports of load generators that ran at the same time against one target, as one:
     /// counts add up, histograms merge (so percentiles are those of all samples), the duration
@@ -23,7 +25,7 @@ extension RunReport {
             )
             result.lastOperations = Array(
                 (result.lastOperations + report.lastOperations).sorted { $0.time < $1.time }
-                    .suffix(RecentOperations.capacity))
+                    .suffix(RunSnapshot.recentOperationLimit))
             result.dataGrowth = (result.dataGrowth + report.dataGrowth).sorted { $0.time < $1.time }
             result.perSecond = mergeSeconds(result.perSecond, report.perSecond)
             result.verify = mergeVerify(result.verify, report.verify)

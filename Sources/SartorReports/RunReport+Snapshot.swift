@@ -10,7 +10,7 @@ extension RunReport {
     /// failed connects and disconnects, which are in `recentErrors` (newest first) but in no
     /// count of operations or errors.
     public init(
-        snapshot: RunSnapshot, timeline: LatencyTimeline, lastOperations: [OperationRecord],
+        snapshot: RunSnapshot, timeline: LatencyTimeline,
         dataGrowth: [DataSizeSample], context: ReportContext, verify: VerifySummary?
     ) {
         let operations = snapshot.operations
@@ -34,7 +34,8 @@ extension RunReport {
             perSecond: Self.perSecond(snapshot.perSecond),
             timeline: timeline, errorsByKind: errorsByKind,
             recentErrors: snapshot.errors.recentErrors.map(ErrorRecord.init),
-            lastOperations: lastOperations, dataGrowth: dataGrowth, context: context,
+            lastOperations: snapshot.recentOperations.map(OperationRecord.init),
+            dataGrowth: dataGrowth, context: context,
             verify: verify)
     }
 
@@ -68,5 +69,22 @@ extension ErrorRecord {
         self.init(
             time: event.time, operation: event.operation, kind: event.kind.label,
             message: event.message)
+    }
+}
+
+extension OperationRecord {
+    /// The record of one of the run's last operations: a failure's detail is its kind's label,
+    /// a skip's or conflict's its reason.
+    public init(_ event: OperationEvent) {
+        let (name, detail): (String, String?) =
+            switch event.outcome {
+            case .success: ("success", nil)
+            case .failure(let kind, _): ("error", kind.label)
+            case .skipped(let reason): ("skipped", reason)
+            case .conflict(let reason): ("conflict", reason)
+            }
+        self.init(
+            time: event.time, operation: event.operation, outcome: name,
+            latencyMs: Double(max(event.latencyMicros, 0)) / 1000, detail: detail)
     }
 }

@@ -16,7 +16,7 @@ public struct RunReport: Sendable, Equatable {
     public var errorsByKind: [String: Int]
     /// The most recent real errors, failed connects and disconnects included, newest first.
     public var recentErrors: [ErrorRecord]
-    /// The last operations (at most `RecentOperations.capacity`), oldest first.
+    /// The last operations (at most `RunSnapshot.recentOperationLimit`), oldest first.
     public var lastOperations: [OperationRecord]
     /// Sizes of the data under test, sampled during the run, oldest first.
     public var dataGrowth: [DataSizeSample]

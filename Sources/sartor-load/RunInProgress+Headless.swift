@@ -10,7 +10,7 @@ extension RunInProgress {
         let progress = Task { [self] in await followProgress(printing: true) }
         let final = await controller.run()
         progress.cancel()
-        track(final)
+        updateTimeline(final)
         return final
     }
 
@@ -22,7 +22,7 @@ extension RunInProgress {
         while !Task.isCancelled {
             try? await Task.sleep(for: .seconds(1))
             let snapshot = controller.snapshot()
-            track(snapshot)
+            updateTimeline(snapshot)
             // Once the run is stopping, for this or another reason, the failure stays said.
             if plan.abortOnFail, !plan.thresholds.isEmpty, stopReason.withLock({ $0 == nil }) {
                 let report = makeReport(snapshot, verify: nil, final: false)
@@ -43,9 +43,8 @@ extension RunInProgress {
         }
     }
 
-    /// Feeds the latency timeline, and the clock of the last operations, from `snapshot`.
-    func track(_ snapshot: RunSnapshot) {
-        recentOperations.align(activeTime: snapshot.activeTime)
+    /// Feeds the latency timeline from `snapshot`.
+    func updateTimeline(_ snapshot: RunSnapshot) {
         let cumulative = snapshot.operations.map { (name: $0.name, latency: $0.latency) }
         timeline.withLock { $0.update(cumulative: cumulative, at: snapshot.activeTime.seconds) }
     }
@@ -77,7 +76,7 @@ extension RunInProgress {
             return await running.value
         }
         let final = await running.value
-        track(final)
+        updateTimeline(final)
         return final
     }
 }

@@ -12,7 +12,6 @@ extension RunInProgress {
     func makeReport(_ snapshot: RunSnapshot, verify: VerifyReport?, final: Bool) -> RunReport {
         var report = RunReport(
             snapshot: snapshot, timeline: timeline.withLock { $0 },
-            lastOperations: recentOperations.records(),
             dataGrowth: sampler.series.map(Self.dataSample), context: reportContext(),
             verify: verify.map(Self.verifySummary))
         report.thresholds = plan.thresholds.map { $0.evaluate(report, final: final) }

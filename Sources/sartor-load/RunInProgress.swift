@@ -20,8 +20,6 @@ final class RunInProgress: Sendable {
     /// Per-operation latency by time slice, fed from snapshots while the run goes; slices are
     /// sparse (a few KiB an operation) and at most 120, so this stays small for any run length.
     let timeline = Mutex(LatencyTimeline())
-    /// The last operations, kept by the agents as they end, for report.json.
-    let recentOperations = RecentOperations()
 
     /// How long operations in flight may finish after a stop.
     static let drainTimeout: Duration = .seconds(10)
@@ -33,9 +31,7 @@ final class RunInProgress: Sendable {
         workload = SartorWorkload(settings: plan.settings, session: session)
         var configuration = plan.configuration
         configuration.drainTimeout = Self.drainTimeout
-        controller = RunController(
-            workload: RecordingWorkload(workload, log: recentOperations),
-            configuration: configuration)
+        controller = RunController(workload: workload, configuration: configuration)
         sampler = DataGrowthSampler(session: session, paths: plan.settings.paths)
         watch = TargetWatch(session: session, root: plan.settings.paths.root)
     }

@@ -63,9 +63,9 @@ struct ScriptedWorkload: Workload {
 
 extension RunReport {
     /// The report of `snapshot` with nothing given apart.
-    init(_ snapshot: RunSnapshot, lastOperations: [OperationRecord] = []) {
+    init(_ snapshot: RunSnapshot) {
         self.init(
-            snapshot: snapshot, timeline: LatencyTimeline(), lastOperations: lastOperations,
-            dataGrowth: [], context: ReportContext(), verify: nil)
+            snapshot: snapshot, timeline: LatencyTimeline(), dataGrowth: [],
+            context: ReportContext(), verify: nil)
     }
 }

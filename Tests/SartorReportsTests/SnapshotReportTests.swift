@@ -8,20 +8,18 @@ import Testing
 /// Reports built from the snapshots of real runs of a scripted workload.
 @Suite struct SnapshotReportTests {
     @Test func lastOperationsKeepTheHundredMostRecent() async {
-        let log = RecentOperations()
-        let workload = RecordingWorkload(
-            ScriptedWorkload(["write", "claim"]) { operation, _, call in
-                switch (operation, call % 3) {
-                case (1, 0): .skipped(reason: "no available task")
-                case (1, _): .conflict(reason: "412")
-                default: call % 5 == 4 ? .failure(.httpStatus(503), message: "503") : .success
-                }
-            }, log: log)
+        let workload = ScriptedWorkload(["write", "claim"]) { operation, _, call in
+            switch (operation, call % 3) {
+            case (1, 0): .skipped(reason: "no available task")
+            case (1, _): .conflict(reason: "412")
+            default: call % 5 == 4 ? .failure(.httpStatus(503), message: "503") : .success
+            }
+        }
         let final = await ScriptedWorkload.run(workload, agents: 2, operations: 150)
-        let report = RunReport(final, lastOperations: log.records())
+        let report = RunReport(final)
 
         #expect(final.completedOperations == 150)
-        #expect(report.lastOperations.count == RecentOperations.capacity)
+        #expect(report.lastOperations.count == RunSnapshot.recentOperationLimit)
         let counts = Dictionary(grouping: report.lastOperations, by: \.outcome).mapValues(\.count)
         #expect(Set(counts.keys).isSubset(of: ["success", "error", "skipped", "conflict"]))
         #expect(counts["success", default: 0] > 0 && counts["conflict", default: 0] > 0)
@@ -34,23 +32,17 @@ import Testing
         #expect(decoded?.lastOperations == report.lastOperations)
     }
 
-    @Test func lastOperationsAreStampedWithActiveTime() {
-        let log = RecentOperations()
-        log.align(activeTime: .seconds(50))
-        log.record(operation: "write", outcome: .success, latencyMicros: 1500)
-        for index in 0..<RecentOperations.capacity {
-            log.record(operation: "n\(index)", outcome: .success, latencyMicros: 1)
-        }
-        let records = log.records()
-        #expect(records.count == RecentOperations.capacity)
-        #expect(records.first?.operation == "n0" && records.last?.operation == "n99")
-        #expect(records[0].time >= 50 && records[0].time < 60)
+    @Test func lastOperationsAreStampedWithActiveTime() async {
+        let workload = ScriptedWorkload(["write"]) { _, _, _ in .success }
+        let final = await ScriptedWorkload.run(workload, operations: 30)
+        let times = RunReport(final).lastOperations.map(\.time)
+        #expect(times.count == 30)
+        #expect(times == times.sorted())
+        #expect(times.allSatisfy { $0 >= 0 && $0 <= final.activeTime.seconds })
 
-        let single = RecentOperations()
-        single.align(activeTime: .seconds(7))
-        single.record(operation: "write", outcome: .success, latencyMicros: 1500)
-        #expect(single.records().map(\.latencyMs) == [1.5])
-        #expect(single.records()[0].time >= 7 && single.records()[0].time < 17)
+        let record = OperationRecord(
+            OperationEvent(time: 7, operation: "write", outcome: .success, latencyMicros: 1500))
+        #expect(record.latencyMs == 1.5 && record.time == 7 && record.outcome == "success")
     }
 
     @Test func lastErrorsAreTheNewestFirst() async throws {
@@ -83,7 +75,8 @@ import Testing
         }
         workload.failedConnects = 2
         workload.failsDisconnect = true
-        let final = await ScriptedWorkload.run(workload, agents: 3, operations: 60)
+        // Enough operations that every agent is connected, after its failures, before the end.
+        let final = await ScriptedWorkload.run(workload, agents: 3, operations: 600)
         let report = RunReport(final)
 
         #expect(final.errors.countsByKind[.skipped, default: 0] > 0)

@@ -80,17 +80,4 @@ import Testing
         }
         #expect(timelineCount == 240)
     }
-
-    @Test func recentOperationsKeepTheLastHundredInOrder() {
-        let log = RecentOperations()
-        for index in 0..<250 {
-            log.record(
-                OperationRecord(
-                    time: Double(index), operation: "a", outcome: "success", latencyMs: 1))
-        }
-        let records = log.records()
-        #expect(records.count == 100)
-        #expect(records.first?.time == 150)
-        #expect(records.last?.time == 249)
-    }
 }
